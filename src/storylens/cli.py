@@ -1,0 +1,104 @@
+"""The `storylens` command. Heavy imports stay inside commands so `--help` answers at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Read everything written about a story: what sources agree on, where they "
+    "contradict each other, and who copied whom.",
+)
+
+
+@app.callback()
+def main() -> None:
+    """storylens: corroboration counted in independent sources, conflicts with evidence."""
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files, folders, globs (.html .htm .txt .md .json .jsonl .warc .gz), URLs, "
+            "feeds or text files listing URLs."
+        ),
+    ],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the reports.")] = Path(
+        "storylens-report"
+    ),
+    workers: Annotated[
+        int, typer.Option(help="Processes for per-article stages (1 = this process).")
+    ] = 1,
+    allow_private_urls: Annotated[
+        bool, typer.Option(help="Allow fetching from loopback and private addresses.")
+    ] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print no summary.")] = False,
+) -> None:
+    """Analyse pages about a story and write report.json, report.html and report.md."""
+    from rich.console import Console
+
+    from storylens.pipeline import AnalyzeOptions
+    from storylens.report import write_reports
+
+    err = Console(stderr=True)
+    analysis = _run_with_progress(
+        inputs,
+        AnalyzeOptions(workers=workers, allow_private_urls=allow_private_urls),
+        show=not quiet,
+        console=err,
+    )
+    for error in analysis.errors:
+        err.print(f"[red]error[/red] {error.input}: {error.error}", highlight=False, soft_wrap=True)
+    paths = write_reports(analysis, out)
+    if not quiet:
+        from storylens.report.summary import print_summary
+
+        print_summary(analysis, paths)
+    raise typer.Exit(code=1 if analysis.errors else 0)
+
+
+def _run_with_progress(inputs: list[str], options, show: bool, console):  # noqa: ANN001, ANN202
+    """Run the pipeline with a progress bar on stderr when the input is long."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from storylens.pipeline import analyze as run_analysis
+
+    if not show:
+        return run_analysis(inputs, options)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if total < 20:  # short inputs finish before a bar would help
+                return
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        return run_analysis(inputs, options, progress)
+
+
+def run() -> None:
+    """Entry point that turns an unexpected crash into one line plus a hint, not a traceback."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    run()

@@ -1,0 +1,6 @@
+"""Link: group articles into stories; align sentences; derive who copied whom; families.
+
+Contract used by the pipeline:
+    group_stories(articles: Sequence[AnnotatedArticle], min_size: int = 2) -> tuple[list[Story], list[str]]
+    link_story(story: Story) -> LinkedStory
+"""
