@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from storylens.model import Analysis
+    from storylens.pipeline import AnalyzeOptions
+
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Read everything written about a story: what sources agree on, where they "
     "contradict each other, and who copied whom.",
@@ -64,7 +71,9 @@ def analyze(
     raise typer.Exit(code=1 if analysis.errors else 0)
 
 
-def _run_with_progress(inputs: list[str], options, show: bool, console):  # noqa: ANN001, ANN202
+def _run_with_progress(
+    inputs: list[str], options: AnalyzeOptions, show: bool, console: Console
+) -> Analysis:
     """Run the pipeline with a progress bar on stderr when the input is long."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -93,11 +102,25 @@ def _run_with_progress(inputs: list[str], options, show: bool, console):  # noqa
 
 
 def run() -> None:
-    """Entry point that turns an unexpected crash into one line plus a hint, not a traceback."""
+    """Entry point that turns an unexpected crash into one line plus a hint, not a traceback.
+
+    Set STORYLENS_DEBUG=1 to see the traceback of an internal error.
+    """
+    import os
+
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        if os.environ.get("STORYLENS_DEBUG"):
+            raise
+        print(
+            f"storylens: internal error: {type(exc).__name__}: {exc} "
+            "(set STORYLENS_DEBUG=1 for details, and please report it)",
+            file=sys.stderr,
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

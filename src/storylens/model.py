@@ -312,7 +312,8 @@ class ConflictValue:
 @dataclass(frozen=True)
 class Conflict:
     id: str
-    kind: str  # "place" | "date" | "title" | "role-holder" | "number" | "quote" | "attribution" | "other"
+    # "place" | "date" | "title" | "role-holder" | "number" | "quote" | "attribution" | "other"
+    kind: str
     subject: str
     attribute: str
     values: tuple[ConflictValue, ...]

@@ -1,0 +1,63 @@
+"""Every story we wrote (examples/) against its answer key: grouping, boilerplate, families."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES
+from storylens.evaluation import load_key, pairwise_family_scores, story_folders
+from storylens.pipeline import analyze
+from storylens.report import build_report, validate_report
+
+FOLDERS = story_folders(EXAMPLES) if EXAMPLES.exists() else []
+if not FOLDERS:
+    pytest.skip("no story with an answer key under examples/ yet", allow_module_level=True)
+
+_REPORTS: dict[Path, dict] = {}
+
+
+def report_for(folder: Path) -> dict:
+    if folder not in _REPORTS:
+        _REPORTS[folder] = build_report(analyze([str(folder)]))
+    return _REPORTS[folder]
+
+
+@pytest.fixture(params=FOLDERS, ids=[str(f.relative_to(EXAMPLES)) for f in FOLDERS])
+def story(request) -> tuple[dict, dict]:
+    folder = request.param
+    return load_key(folder), report_for(folder)
+
+
+def test_report_validates(story):
+    _key, report = story
+    validate_report(report)
+
+
+def test_on_topic_pages_form_one_story_and_off_topic_pages_stay_out(story):
+    key, report = story
+    on_topic = {i for i, a in key["articles"].items() if a["on_topic"]}
+    off_topic = {i for i, a in key["articles"].items() if not a["on_topic"]}
+    assert len(report["stories"]) == 1
+    grouped = set(report["stories"][0]["article_ids"])
+    assert grouped == on_topic
+    assert off_topic <= set(report["off_topic"])
+
+
+def test_boilerplate_lines_are_removed_and_article_sentences_kept(story):
+    key, report = story
+    texts = {a["id"]: a["text"] for a in report["articles"]}
+    for article_id, lines in key.get("removed", {}).items():
+        for line in lines:
+            assert line not in texts[article_id], (article_id, line)
+    for article_id, sentences in key.get("kept", {}).items():
+        for sentence in sentences:
+            assert sentence in texts[article_id], (article_id, sentence)
+
+
+def test_families_match_the_key(story):
+    key, report = story
+    predicted = [f["article_ids"] for f in report["stories"][0]["families"]]
+    precision, recall = pairwise_family_scores(predicted, key["families"])
+    assert precision >= 0.99 and recall >= 0.99, (predicted, key["families"])
