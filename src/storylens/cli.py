@@ -68,7 +68,58 @@ def analyze(
         from storylens.report.summary import print_summary
 
         print_summary(analysis, paths)
-    raise typer.Exit(code=1 if analysis.errors else 0)
+    failed = any(e.severity == "error" for e in analysis.errors)
+    raise typer.Exit(code=1 if failed else 0)
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite store (default: a per-user data path)."),
+]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Pages to add, as for `analyze`.")],
+    db: DbOption = None,
+    allow_private_urls: Annotated[
+        bool, typer.Option(help="Allow fetching from loopback and private addresses.")
+    ] = False,
+) -> None:
+    """Add pages to the store; only the stories they touch are recomputed."""
+    from rich.console import Console
+
+    from storylens.store import ingest as ingest_pages
+    from storylens.store.database import default_db_path
+
+    err = Console(stderr=True)
+    path = db or default_db_path()
+    summary = ingest_pages(inputs, path, allow_private_urls=allow_private_urls)
+    for error in summary.errors:
+        err.print(f"[red]error[/red] {error.input}: {error.error}", highlight=False, soft_wrap=True)
+    print(
+        f"{len(summary.added)} page(s) added, {summary.skipped} already stored; "
+        f"{len(summary.stories_updated)} story(ies) updated, "
+        f"{len(summary.stories_removed)} removed. Store: {path}"
+    )
+    raise typer.Exit(code=1 if any(e.severity == "error" for e in summary.errors) else 0)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind; keep 127.0.0.1.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8765,
+) -> None:
+    """Run the local web app over the store."""
+    import uvicorn
+
+    from storylens.store.database import default_db_path
+    from storylens.web.app import create_app
+
+    path = db or default_db_path()
+    print(f"storylens: serving {path} at http://{host}:{port}/")
+    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
 
 def _run_with_progress(
