@@ -1,0 +1,155 @@
+"""Date stamps: lines of a page that are nothing but a date or a time.
+
+Scraped pages carry their publication date as a bare line ("Sat, 21 Jun 2025 21:47:25 GMT",
+"Sun Jun 22 2025 02:27:37 GMT+0300 (Eastern European Summer Time)", "June 3, 2025 9:41 AM ET",
+"Updated 3 hours ago"). Such a line is metadata, not article text: we recognise it by removing
+every date-like token and checking that almost nothing is left, and we read the date from it
+with plain regular expressions (no dateparser: this runs on every short line of every page).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
+_TZ = r"(?:gmt|utc|z)(?:\s*[+-]\d{2}:?\d{2})?|[ecmp][sd]?t|bst|cest|cet|eest|eet|ist|aest|jst"
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
+    r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
+    re.I,
+)
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I)
+_MONTH_DAY_YEAR = re.compile(
+    rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
+)
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d])", re.I)
+_OFFSET = re.compile(r"(?:gmt|utc)\s*([+-])(\d{2}):?(\d{2})", re.I)
+_UTC = re.compile(r"\b(?:gmt|utc)\b|\dZ\b", re.I)
+
+# Tokens a date stamp may consist of; anything else left over means the line says more.
+_STAMP_TOKEN = re.compile(
+    rf"\([^()]*\btime\)|\b(?:{_WEEKDAY}|{_MONTH}|{_TZ})(?![a-z])|{_TIME}|[+-]\d{{4}}\b"
+    r"|\d{4}-\d{2}-\d{2}(?:t[\d:.]+(?:z|[+-][\d:]+)?)?|\d{1,4}(?:st|nd|rd|th)?\b",
+    re.I,
+)
+_LABEL_WORDS = frozenset(
+    "updated update published posted last modified on at am pm et pt date time first created "
+    "edited issued ago hours hour minutes minute mins min days day weeks week months month "
+    "seconds yesterday today just now".split()
+)
+_RELATIVE = re.compile(
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s+"
+    r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$",
+    re.I,
+)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def looks_like_date_stamp(line: str) -> bool:
+    """True when the line holds a date or time and nothing else worth reading."""
+    if len(line) > 90 or not _HAS_DIGIT.search(line):
+        return False
+    if _RELATIVE.match(line.strip()):
+        return True
+    if not (_ISO.search(line) or _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)):
+        if not (_CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)):
+            return False
+    rest = _STAMP_TOKEN.sub(" ", line)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
+    return len(words) == 0
+
+
+def parse_date_stamp(line: str) -> str | None:
+    """The ISO 8601 date (or datetime, with its offset when the line gives one) of a stamp."""
+    day = _find_day(line)
+    if day is None:
+        return None
+    clock = _find_clock(line, day)
+    if clock is None:
+        return day.isoformat()
+    tz = _find_timezone(line)
+    moment = datetime(day.year, day.month, day.day, *clock, tzinfo=tz)
+    return moment.isoformat()
+
+
+def _find_day(line: str) -> date | None:
+    for pattern, order in (
+        (_ISO, "ymd"),
+        (_MONTH_DAY_YEAR, "mdy"),
+        (_DAY_MONTH_YEAR, "dmy"),
+    ):
+        match = pattern.search(line)
+        if not match:
+            continue
+        parts = dict(zip(order, match.groups()[:3], strict=True))
+        month = parts["m"]
+        month_number = int(month) if month.isdigit() else MONTHS.get(month.lower()[:4].rstrip("."))
+        if month_number is None:
+            month_number = MONTHS.get(month.lower()[:3])
+        try:
+            return date(int(parts["y"]), int(month_number or 0), int(parts["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def _find_clock(line: str, day: date) -> tuple[int, int, int] | None:
+    iso = _ISO.search(line)
+    if iso and iso.group(4):
+        return int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0)
+    for match in _CLOCK.finditer(line):
+        hour, minute = int(match.group(1)), int(match.group(2))
+        if str(day.year).startswith(match.group(0)[:4]):
+            continue
+        second = int(match.group(3) or 0)
+        meridiem = (match.group(4) or "").lower()
+        if meridiem == "p" and hour < 12:
+            hour += 12
+        if meridiem == "a" and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60 and second < 60:
+            return hour, minute, second
+    return None
+
+
+def _find_timezone(line: str) -> timezone | None:
+    iso = _ISO.search(line)
+    if iso and iso.group(7):
+        return _offset_from_text(iso.group(7))
+    offset = _OFFSET.search(line)
+    if offset:
+        sign = -1 if offset.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
+    if _UTC.search(line):
+        return timezone.utc
+    return None
+
+
+def _offset_from_text(text: str) -> timezone:
+    if text.upper() == "Z":
+        return timezone.utc
+    sign = -1 if text.startswith("-") else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))

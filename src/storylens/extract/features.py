@@ -1,0 +1,169 @@
+"""Features of one line of a page, the raw material of the boilerplate classifier.
+
+Each feature is a cheap, general property of how a line is written (length, final punctuation,
+casing, cue words of menus and prompts, bullets, position); none names a site or a story. The
+cue lexicons are small closed word classes (verbs of calls to action, words of credits and
+labels), matched as words, never as whole phrases.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from storylens.extract.dates import looks_like_date_stamp
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
+BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*+>|–—-]|\d{1,2}[.)])\s+")
+MARKUP = re.compile(r"^\*\*(.+)\*\*$|^#{1,6}\s+(.+)$")
+
+# Small function words do not count when judging whether a line is Title Cased.
+FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of for to in on at by with from as into onto over under about "
+    "after before than via vs is are was were be it its his her their our your my this that "
+    "amid amidst up out off per".split()
+)
+# Verbs and nouns of prompts that address the reader rather than report anything.
+CTA_WORDS = frozenset(
+    "follow share subscribe subscribed subscription signup sign login log register download "
+    "install join like tweet retweet email print bookmark save comment comments reply newsletter "
+    "newsletters donate support watch listen click tap app apps notifications alerts whatsapp "
+    "telegram facebook twitter instagram youtube tiktok linkedin rss podcast podcasts "
+    "unsubscribe inbox".split()
+)
+READER_WORDS = frozenset("us our your you here now free".split())
+TEASER_LABEL_WORDS = frozenset(
+    "read more also see related recommended watch listen next previous trending popular "
+    "latest top must".split()
+)
+CREDIT_WORDS = frozenset(
+    "photo photos photograph photographer image images picture pictures credit credits "
+    "caption file illustration video getty afp ap reuters shutterstock alamy epa".split()
+)
+BYLINE_LEAD = re.compile(r"^(?:by|written by|reporting by|words by|story by|von|par)\s+", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+TAGS_LEAD = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.I)
+COUNT_LABEL = re.compile(
+    r"^\d[\d,.]*\s*[km]?\s+(?:comments?|replies|shares?|views?|likes?|reads?)$", re.I
+)
+LANGUAGE_NAMES = frozenset(
+    "english français francais español espanol deutsch italiano português portugues русский "
+    "українська العربية 中文 日本語 한국어 türkçe polski nederlands svenska dansk norsk suomi "
+    "ελληνικά עברית हिन्दी".split()
+)
+LANGUAGE_CODES = frozenset(
+    "en fr es de it pt ru uk ar zh ja ko tr pl nl sv da no fi el he hi fa ur id ms vi th ro "
+    "hu cs sk bg sr hr sl lt lv et ka hy az kk uz be sq mk bs ca eu gl".split()
+)
+
+
+@dataclass(frozen=True)
+class LineFeatures:
+    """What one non-empty line looks like, and where it sits on the page."""
+
+    index: int  # position among the page's non-empty lines
+    text: str
+    words: int
+    chars: int
+    ends_sentence: bool
+    ends_colon: bool
+    title_case: float  # share of content words that start with a capital
+    upper: float  # share of letters in upper case
+    bullet: bool
+    date_stamp: bool
+    cta_words: int
+    reader_words: int
+    credit_words: int
+    teaser_label: bool  # "Read more: ...", "Related: ..."
+    copyright: bool
+    byline: bool
+    tags: bool
+    count_label: bool
+    language_menu: bool
+    has_quote: bool
+
+    @property
+    def prose(self) -> bool:
+        """A sentence of running text: the one kind of line we must never lose."""
+        if self.words >= 20:
+            return True
+        return self.ends_sentence and self.words >= 8 and self.title_case < 0.75
+
+    @property
+    def headline_like(self) -> bool:
+        """A short unpunctuated line: a headline, a subhead, a menu entry or a teaser."""
+        ends_statement = self.ends_sentence and not self.text.rstrip("\"'”’»*").endswith("?")
+        return 3 <= self.words <= 25 and not ends_statement and not self.date_stamp
+
+
+def clean_line(line: str) -> str:
+    """One line as the article text will hold it: NFC, single spaces, no markdown wrapper."""
+    line = unicodedata.normalize("NFC", line.replace("\u00a0", " ").replace("\u200b", ""))
+    line = " ".join(line.split())
+    match = MARKUP.match(line)
+    if match:
+        line = (match.group(1) or match.group(2)).strip()
+    return line
+
+
+def normalise_for_matching(line: str) -> str:
+    """Key under which repeated lines are counted: case, digits and punctuation ignored."""
+    lowered = re.sub(r"\d+", "0", line.casefold())
+    return " ".join(WORD.findall(lowered))
+
+
+def line_features(index: int, text: str) -> LineFeatures:
+    words = WORD.findall(text)
+    lowered = [w.casefold() for w in words]
+    head = text.split(":", 1)[0] if ":" in text[:40] else ""
+    head_words = {w.casefold() for w in WORD.findall(head)}
+    return LineFeatures(
+        index=index,
+        text=text,
+        words=len(words),
+        chars=len(text),
+        ends_sentence=bool(SENTENCE_END.search(text.rstrip("*"))),
+        ends_colon=text.rstrip().endswith(":"),
+        title_case=title_case_ratio(words),
+        upper=upper_ratio(text),
+        bullet=bool(BULLET.match(text)),
+        date_stamp=looks_like_date_stamp(text),
+        cta_words=sum(1 for w in lowered if w in CTA_WORDS),
+        reader_words=sum(1 for w in lowered if w in READER_WORDS),
+        credit_words=sum(1 for w in lowered if w in CREDIT_WORDS),
+        teaser_label=bool(head_words) and len(head_words) <= 3 and head_words <= TEASER_LABEL_WORDS,
+        copyright=bool(COPYRIGHT.search(text)),
+        byline=bool(BYLINE_LEAD.match(text)) and len(words) <= 8 and not text.endswith("."),
+        tags=bool(TAGS_LEAD.match(text)),
+        count_label=bool(COUNT_LABEL.match(text)),
+        language_menu=is_language_menu(text, lowered),
+        has_quote=any(mark in text for mark in "\"“”«»"),
+    )
+
+
+def title_case_ratio(words: list[str]) -> float:
+    content = [w for w in words if w.casefold() not in FUNCTION_WORDS and w[0].isalpha()]
+    if not content:
+        return 0.0
+    return sum(1 for w in content if w[0].isupper()) / len(content)
+
+
+def upper_ratio(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c.isupper()) / len(letters)
+
+
+def is_language_menu(text: str, lowered: list[str]) -> bool:
+    """A switcher between editions: only language codes or language names."""
+    if not lowered or len(lowered) > 12:
+        return False
+    stripped = BULLET.sub("", text).strip()
+    if len(lowered) == 1 and stripped.casefold() in LANGUAGE_CODES:
+        return True
+    return all(w in LANGUAGE_NAMES or w in LANGUAGE_CODES for w in lowered) and (
+        len(lowered) >= 2 or stripped.casefold() in LANGUAGE_NAMES
+    )

@@ -1,0 +1,326 @@
+"""The line-level boilerplate classifier: which lines of a page are the article.
+
+It works on lines (a page saved as text, or the paragraphs trafilatura kept from HTML) and judges
+each one from its own features (features.py), its neighbours (runs of headline-like lines,
+interleaved time stamps, the region before the first and after the last sentence of prose) and
+the batch (corpus.py: lines printed on other pages of the site or of the crawl). Title and date
+stamps become metadata. The rule of the house: a line of running prose is article text unless
+the evidence against it is strong; when unsure, keep.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from storylens.extract.corpus import CorpusContext
+from storylens.extract.dates import parse_date_stamp
+from storylens.extract.features import (
+    CTA_WORDS,
+    WORD,
+    LineFeatures,
+    clean_line,
+    line_features,
+    normalise_for_matching,
+)
+from storylens.model import Removed
+
+TITLE_WINDOW = 8  # a title is printed among the first lines of a page
+REPORTING = re.compile(r"\b(?:said|says|told|according|asked|added|stated|wrote)\b", re.I)
+CAPTION = re.compile(
+    r"^(?:file\s+)?(?:photos?|images?|pictures?|credits?|captions?|illustrations?|"
+    r"photograph(?:er)?|video)\s*(?:credit)?\s*[:|/]"
+    r"|\((?:photo|image|picture|credit|file)[^)]*\)\s*$"
+    r"|(?:photograph|photo|image|picture|credit)\s*:\s*[^.]{2,60}$"
+    r"|(?:getty images|/\s*afp|/\s*ap|/\s*reuters|via reuters|shutterstock|/\s*epa)\W*$",
+    re.I,
+)
+ADVERT = frozenset(
+    {"advertisement", "advertising", "ad", "sponsored", "sponsored content", "promoted", "promo"}
+)
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What the classifier made of a page: kept lines, cut lines, and metadata found in it."""
+
+    lines: tuple[str, ...]
+    removed: tuple[Removed, ...]
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class PageView:
+    """Everything a line rule may look at: the page's lines and the batch around it."""
+
+    features: tuple[LineFeatures, ...]
+    document_id: str
+    site: str | None
+    context: CorpusContext
+    first_prose: int  # index of the first prose line (len(features) when none)
+    last_prose: int  # index of the last prose line (-1 when none)
+    page_counts: Counter[str]
+
+
+def split_lines(text: str) -> list[str]:
+    """The non-empty cleaned lines of a page."""
+    return [line for line in (clean_line(raw) for raw in text.splitlines()) if line]
+
+
+def read_page(
+    lines: list[str],
+    *,
+    document_id: str,
+    site: str | None,
+    context: CorpusContext,
+    title_hint: str | None = None,
+    find_title: bool = True,
+) -> PageReading:
+    """Classify every line of one page and gather the metadata its lines carry."""
+    view = page_view(lines, document_id, site, context)
+    reasons: list[str | None] = [None] * len(lines)
+    title = mark_title(view, reasons, title_hint, find_title)
+    published = mark_date_stamps(view, reasons)
+    author = mark_single_lines(view, reasons)
+    mark_headline_runs(view, reasons)
+    mark_edges(view, reasons)
+    kept = tuple(line for line, reason in zip(lines, reasons, strict=True) if reason is None)
+    removed = tuple(
+        Removed(text=line, reason=reason)
+        for line, reason in zip(lines, reasons, strict=True)
+        if reason is not None
+    )
+    return PageReading(kept, removed, title, published, author)
+
+
+def page_view(
+    lines: list[str], document_id: str, site: str | None, context: CorpusContext
+) -> PageView:
+    features = tuple(line_features(i, line) for i, line in enumerate(lines))
+    prose = [f.index for f in features if f.prose and not is_prompt(f)]
+    return PageView(
+        features=features,
+        document_id=document_id,
+        site=site,
+        context=context,
+        first_prose=prose[0] if prose else len(features),
+        last_prose=prose[-1] if prose else -1,
+        page_counts=Counter(normalise_for_matching(f.text) for f in features),
+    )
+
+
+# --------------------------------------------------------------------------- title and dates
+
+
+def mark_title(
+    view: PageView, reasons: list[str | None], hint: str | None, find_title: bool
+) -> str | None:
+    """The headline: the given hint, else a headline-like line repeated near the top, else the
+    first headline-like line before any prose. Its copies leave the text."""
+    title = hint.strip() if hint else None
+    if title is None and find_title:
+        title = guess_title(view)
+    if not title:
+        return None
+    key = normalise_for_matching(title)
+    seen = False
+    for f in view.features[: TITLE_WINDOW + 2]:
+        if normalise_for_matching(f.text) == key:
+            reasons[f.index] = "repeated title" if seen else "title"
+            seen = True
+    return title
+
+
+def guess_title(view: PageView) -> str | None:
+    window = view.features[:TITLE_WINDOW]
+    candidates = [f for f in window if could_be_title(f, view)]
+    for f in candidates:
+        if view.page_counts[normalise_for_matching(f.text)] >= 2:
+            return f.text
+    for f in candidates:
+        if f.index < view.first_prose:
+            return f.text
+    return None
+
+
+def could_be_title(f: LineFeatures, view: PageView) -> bool:
+    if not (3 <= f.words <= 30) or f.prose or f.date_stamp or f.cta_words > 1:
+        return False
+    if f.ends_sentence and not f.text.rstrip("\"'”’»").endswith(("?", "!")):
+        return False
+    if f.teaser_label or f.copyright or f.byline or f.language_menu or f.tags or f.bullet:
+        return False
+    key = normalise_for_matching(f.text)
+    tail_copies = [
+        g for g in view.features[view.last_prose + 1 :] if normalise_for_matching(g.text) == key
+    ]
+    return not tail_copies and not repeated_elsewhere(f, view)
+
+
+def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
+    """The first date stamp near the top dates the page; every other stamp is list furniture."""
+    published = None
+    for f in view.features:
+        if not f.date_stamp or reasons[f.index] is not None:
+            continue
+        near_top = f.index < TITLE_WINDOW and f.index <= view.first_prose
+        value = parse_date_stamp(f.text) if near_top and published is None else None
+        if value:
+            published = value
+            reasons[f.index] = "date stamp"
+        else:
+            reasons[f.index] = "timestamp"
+    return published
+
+
+# --------------------------------------------------------------------------- one line at a time
+
+
+def mark_single_lines(view: PageView, reasons: list[str | None]) -> str | None:
+    """Lines that give themselves away: credits, prompts, labels, menus. Returns the byline."""
+    author = None
+    for f in view.features:
+        if reasons[f.index] is not None:
+            continue
+        reason = single_line_reason(f, view)
+        if reason == "byline" and author is None:
+            author = author_from_byline(f.text)
+        reasons[f.index] = reason
+    return author
+
+
+def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
+    if f.copyright and f.words <= 30 and not REPORTING.search(f.text):
+        return "copyright"
+    if f.language_menu:
+        return "language menu"
+    if f.count_label:
+        return "comments"
+    if f.tags and f.words <= 40:
+        return "tags"
+    if f.text.casefold().strip(" .:!") in ADVERT:
+        return "advertisement"
+    if f.prose:
+        return "call-to-action" if is_prompt(f) and prompt_is_chrome(f, view) else None
+    if f.teaser_label and f.words >= 2:
+        return "read-more teaser"
+    if f.byline:
+        return "byline"
+    if CAPTION.search(f.text) and f.words <= 30:
+        return "caption"
+    if f.cta_words and (f.reader_words or f.words <= 4 or f.ends_colon or starts_with_cta(f)):
+        return "call-to-action"
+    if repeated_elsewhere(f, view) and not shares_surrounding_prose(f, view):
+        return "navigation"
+    if view.page_counts[normalise_for_matching(f.text)] >= 2 and f.words <= 12:
+        return "navigation"
+    return None
+
+
+def starts_with_cta(f: LineFeatures) -> bool:
+    first = WORD.findall(f.text[:30])
+    return bool(first) and first[0].casefold() in CTA_WORDS
+
+
+def is_prompt(f: LineFeatures) -> bool:
+    """A sentence that addresses the reader ("Sign up for our newsletter ..."), not news."""
+    return (
+        starts_with_cta(f)
+        and f.reader_words >= 1
+        and f.words <= 30
+        and not f.has_quote
+        and not REPORTING.search(f.text)
+    )
+
+
+def prompt_is_chrome(f: LineFeatures, view: PageView) -> bool:
+    """A prompt written as a sentence is cut only at the page's edges or when other pages
+    print it too."""
+    return f.index > view.last_prose or f.index < view.first_prose or repeated_elsewhere(f, view)
+
+
+def repeated_elsewhere(f: LineFeatures, view: PageView) -> bool:
+    """Printed on another page of the same site, or on two other pages of the batch."""
+    if f.prose:
+        return view.context.other_site_pages(f.text, view.document_id, view.site) >= 2
+    if f.words > 12:
+        return False
+    return (
+        view.context.other_site_pages(f.text, view.document_id, view.site) >= 1
+        or view.context.other_pages(f.text, view.document_id) >= 2
+    )
+
+
+def shares_surrounding_prose(f: LineFeatures, view: PageView) -> bool:
+    """A subhead of a syndicated copy: the prose around it is repeated elsewhere too."""
+    neighbours = view.features[max(0, f.index - 2) : f.index + 3]
+    return any(
+        g.prose and view.context.other_pages(g.text, view.document_id) >= 1 for g in neighbours
+    )
+
+
+def author_from_byline(line: str) -> str | None:
+    name = re.sub(r"^\s*(?:written by|reporting by|words by|story by|by|von|par)\s+", "", line, 1, re.I)
+    name = re.split(r"\s*(?:[|,•·]|\s-\s|\bfor\b|\bin\b)\s*", name)[0].strip()
+    return name or None
+
+
+# --------------------------------------------------------------------------- runs and edges
+
+
+def is_listy(f: LineFeatures, reasons: list[str | None]) -> bool:
+    """Can sit in a list of teasers: a headline-like line, a time stamp, a short label."""
+    if reasons[f.index] in ("timestamp", "date stamp", "read-more teaser"):
+        return True
+    if reasons[f.index] is not None or f.prose:
+        return False
+    return f.headline_like or (f.words <= 3 and not f.ends_sentence)
+
+
+def mark_headline_runs(view: PageView, reasons: list[str | None]) -> None:
+    """Lists of unrelated headlines: consecutive headline-like lines, often with time stamps."""
+    features = view.features
+    i = 0
+    while i < len(features):
+        if not is_listy(features[i], reasons):
+            i += 1
+            continue
+        j = i
+        while j < len(features) and is_listy(features[j], reasons):
+            j += 1
+        run = features[i:j]
+        if is_headline_list(run, view, reasons):
+            for f in run:
+                if reasons[f.index] is None:
+                    reasons[f.index] = "related headlines"
+        i = j
+
+
+def is_headline_list(
+    run: tuple[LineFeatures, ...], view: PageView, reasons: list[str | None]
+) -> bool:
+    headlines = [f for f in run if reasons[f.index] is None and f.headline_like]
+    stamps = [f for f in run if reasons[f.index] in ("timestamp", "date stamp")]
+    if not headlines:
+        return False
+    in_tail = run[0].index > view.last_prose
+    if stamps and (len(headlines) >= 2 or in_tail or len(stamps) >= 2):
+        return True
+    if in_tail and len(run) >= 2:
+        return True
+    mean_title_case = sum(f.title_case for f in headlines) / len(headlines)
+    return len(headlines) >= 3 and mean_title_case >= 0.7
+
+
+def mark_edges(view: PageView, reasons: list[str | None]) -> None:
+    """Before the first and after the last line of prose, short fragments are page chrome."""
+    for f in view.features:
+        if reasons[f.index] is not None or f.prose:
+            continue
+        if f.index < view.first_prose and f.words <= 3 and not f.ends_sentence:
+            reasons[f.index] = "navigation"
+        elif f.index > view.last_prose and not f.ends_sentence:
+            reasons[f.index] = "navigation"
