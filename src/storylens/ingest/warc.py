@@ -1,0 +1,129 @@
+"""WARC archives (crawls, Common Crawl, browser captures): the HTML and text responses in them.
+
+Records are read one at a time and each body is capped at ``max_bytes``, so a multi-gigabyte
+crawl file is processed in bounded memory. Non-page responses (images, scripts), requests,
+metadata and redirects are skipped silently: a crawl is mostly those, and they are not errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from storylens.ingest.dates import http_date
+from storylens.ingest.decode import charset_from_content_type
+from storylens.ingest.ids import file_stem, record_id, site_of
+from storylens.ingest.options import IngestOptions
+from storylens.ingest.pages import PageMeta, decode_page, page_items
+from storylens.ingest.problems import InputProblem, human_size
+from storylens.model import Document, InputError, Source
+
+PAGE_RECORD_TYPES = {"response", "resource"}  # a revisit has no body of its own
+PAGE_MEDIA_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
+DRAIN_CHUNK = 1024 * 1024
+
+Item = Document | InputError
+
+
+def read_warc_file(path: Path, label: str, options: IngestOptions) -> Iterator[Item]:
+    """Every HTML or plain-text response in a .warc or .warc.gz file, in file order."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    stem = file_stem(path)
+    number = 0
+    seen_any = False
+    with path.open("rb") as raw:
+        records = iter(ArchiveIterator(raw, check_digests=False))
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+                yield _corrupt_record_error(label, number + 1, exc, seen_any)
+                return
+            number += 1
+            seen_any = True
+            yield from _record_items(record, number, stem, label, options)
+    if not seen_any:
+        raise InputProblem("empty WARC file: no records")
+
+
+def _record_items(
+    record: Any, number: int, stem: str, label: str, options: IngestOptions
+) -> Iterator[Item]:
+    media_hint = _page_media(record)
+    if media_hint is None:
+        return
+    where = f"warc record {number}"
+    shown = f"{label} {where}"
+    try:
+        body = _read_body(record, options.max_bytes)
+        http_headers = record.http_headers
+        content_type = http_headers.get_header("Content-Type") if http_headers else None
+        decoded = decode_page(body, charset_from_content_type(content_type), what="record")
+    except InputProblem as exc:
+        yield InputError(shown, exc.message, severity=exc.severity)
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    yield from page_items(
+        decoded,
+        doc_id=record_id(stem, number),
+        source=Source(path=label, url=url, site=site_of(url), record=where),
+        label=shown,
+        media_hint=media_hint,
+        meta=_http_meta(record),
+        warn_detected=options.warn_on_detected_charset,
+    )
+
+
+def _page_media(record: Any) -> str | None:
+    """'html' or 'text' for a successful page response; None for everything to skip."""
+    if record.rec_type not in PAGE_RECORD_TYPES:
+        return None
+    http_headers = record.http_headers
+    if record.rec_type == "resource" or http_headers is None:
+        content_type = record.rec_headers.get_header("Content-Type") or ""
+    else:
+        status = http_headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+        content_type = http_headers.get_header("Content-Type") or ""
+    media_type = content_type.split(";", 1)[0].strip().lower()
+    return PAGE_MEDIA_TYPES.get(media_type)
+
+
+def _read_body(record: Any, limit: int) -> bytes:
+    """The payload up to ``limit``; a body cut short by the end of the file is an error."""
+    body = record.content_stream().read(limit + 1)
+    if len(body) > limit:
+        raise InputProblem(f"record is over the {human_size(limit)} limit")
+    while record.raw_stream.read(DRAIN_CHUNK):
+        pass
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise InputProblem("truncated record: the file ends inside it")
+    return body
+
+
+def _http_meta(record: Any) -> PageMeta:
+    """Last-Modified (closer to publication) before Date (when the page was served)."""
+    http_headers = record.http_headers
+    if http_headers is None:
+        return PageMeta()
+    for name in ("Last-Modified", "Date"):
+        iso = http_date(http_headers.get_header(name))
+        if iso:
+            return PageMeta(container_date=iso, container_date_from="http")
+    return PageMeta()
+
+
+def _corrupt_record_error(label: str, number: int, exc: Exception, seen_any: bool) -> InputError:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+    if not seen_any:
+        return InputError(label, f"not a readable WARC file: {detail}")
+    return InputError(
+        f"{label} warc record {number}",
+        f"corrupt WARC record ({detail}); the rest of the file was skipped",
+    )
