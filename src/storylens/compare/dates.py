@@ -1,0 +1,134 @@
+"""Dates as articles write them, read so that 'Thursday' and a date that is a Thursday agree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storylens.model import DateMention
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+_MONTH = re.compile(
+    r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+_DIGIT_DATE = re.compile(r"\b\d{1,4}[/.-]\d{1,2}([/.-]\d{1,4})?\b")
+_RELATIVE = re.compile(r"\b(today|tomorrow|yesterday|tonight|next|last|this (week|month|year))\b")
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """What a date expression pins down: a weekday, a day, a month or a year."""
+
+    kind: str  # "weekday" | "day" | "month" | "year"
+    text: str
+    weekday: int | None = None  # 0 = Monday
+    month: int | None = None
+    day: int | None = None
+    year: int | None = None  # None when the words give no year and nothing anchored one
+    resolved: str | None = None  # ISO date the annotator resolved it to, in the article's frame
+
+    @property
+    def normalized(self) -> str:
+        if self.kind == "weekday":
+            return f"weekday:{WEEKDAYS[self.weekday or 0]}"
+        if self.kind == "day":
+            year = f"{self.year:04d}" if self.year else "--"
+            return f"day:{year}-{self.month:02d}-{self.day:02d}"
+        if self.kind == "month":
+            year = f"{self.year:04d}" if self.year else "--"
+            return f"month:{year}-{self.month:02d}"
+        return f"year:{self.year}"
+
+
+def _iso_parts(value: str | None) -> tuple[int | None, int | None, int | None]:
+    if not value:
+        return None, None, None
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not match:
+        return None, None, None
+    year, month, day = match.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def read_date(mention: DateMention) -> DateReading | None:
+    """A comparable reading of one date mention, or None for vague or relative expressions."""
+    text = mention.text.strip()
+    has_month = bool(_MONTH.search(text)) or bool(_DIGIT_DATE.search(text))
+    weekday = _WEEKDAY.search(text)
+    year, month, day = _iso_parts(mention.value)
+    written_year = bool(_YEAR.search(text))
+    known_year = year if (written_year or mention.anchored) else None
+    if weekday and not has_month:
+        resolved = mention.value if mention.anchored and day else None
+        return DateReading(
+            kind="weekday",
+            text=text,
+            weekday=WEEKDAYS.index(weekday.group(1).lower()),
+            resolved=resolved,
+        )
+    if _RELATIVE.search(text.lower()) and not has_month:
+        return None
+    if month and day and has_month:
+        return DateReading(kind="day", text=text, month=month, day=day, year=known_year)
+    if month and has_month and mention.granularity in {"month", "day", "unknown"}:
+        return DateReading(kind="month", text=text, month=month, year=known_year)
+    if year and written_year and not has_month:
+        return DateReading(kind="year", text=text, year=year)
+    return None
+
+
+def weekday_of(reading: DateReading, frame_year: int | None) -> tuple[int | None, bool]:
+    """Weekday of a day reading and whether its year was written (True) or taken from the story."""
+    year = reading.year or frame_year
+    if reading.kind != "day" or not year or reading.month is None or reading.day is None:
+        return None, False
+    try:
+        return dt.date(year, reading.month, reading.day).weekday(), reading.year is not None
+    except ValueError:
+        return None, False
+
+
+def dates_clash(a: DateReading, b: DateReading, frame_year: int | None) -> float:
+    """Confidence that two readings cannot name the same day (0 when they can)."""
+    if a.kind == "year" or b.kind == "year":
+        return 0.0
+    if a.kind == "weekday" and b.kind == "weekday":
+        return 0.7 if a.weekday != b.weekday else 0.0
+    if a.kind == "weekday" or b.kind == "weekday":
+        weekday, other = (a, b) if a.kind == "weekday" else (b, a)
+        if other.kind != "day":
+            return 0.0
+        falls_on, year_written = weekday_of(other, frame_year)
+        if falls_on is None or falls_on == weekday.weekday:
+            return 0.0
+        return 0.8 if year_written else 0.65
+    if a.year and b.year and a.year != b.year:
+        return 0.8 if a.kind == b.kind == "day" else 0.6
+    if a.month != b.month:
+        return 0.85 if a.kind == b.kind == "day" else 0.6
+    if a.kind == b.kind == "day" and a.day != b.day:
+        return 0.85
+    return 0.0
+
+
+def long_date(iso: str) -> str:
+    """'2025-05-15' -> '15 May 2025'."""
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def parse_iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,175 @@
+"""Numbers: the same quantity given different values beyond rounding.
+
+Two numbers are the same quantity when they count the same thing in the same unit (a "30-day
+ceasefire" and a ceasefire of "30 days"), ordinal with ordinal, and their sentences say the same
+thing: aligned by the link stage, or sharing enough content words besides the number. "12 killed"
+and "3 wounded" count people in different contexts and are left alone.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
+from storylens.compare.text import content_words, make_span, sentence_bounds, sentence_index
+from storylens.model import AnnotatedArticle, NumberMention
+
+CONTEXT_OVERLAP = 0.5  # share of the smaller context's content words the other one has
+NUMBER_CONFIDENCE_ALIGNED = 0.75
+NUMBER_CONFIDENCE_CONTEXT = 0.6
+
+
+@dataclass(frozen=True)
+class NumberUse:
+    article: AnnotatedArticle
+    mention: NumberMention
+    sentence: int
+    context: frozenset[str]
+
+    @property
+    def key(self) -> tuple[bool, str, str]:
+        return (
+            self.mention.ordinal,
+            (self.mention.counted or "").lower(),
+            (self.mention.unit or "").lower(),
+        )
+
+
+def format_number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def same_within_rounding(a: float, b: float) -> bool:
+    """30 and 30.0 agree; 1,000 and 1,012 agree (one is the other rounded); 12 and 15 do not."""
+    if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9):
+        return True
+    for rounded, exact in ((a, b), (b, a)):
+        if rounded == 0 or not float(rounded).is_integer():
+            continue
+        zeros = len(str(int(abs(rounded)))) - len(str(int(abs(rounded))).rstrip("0"))
+        if zeros and round(exact, -zeros) == rounded:
+            return True
+    return False
+
+
+def _uses(context: StoryContext) -> list[NumberUse]:
+    uses = []
+    for article in context.articles:
+        text = article.article.text
+        for mention in article.numbers:
+            if not (mention.counted or mention.unit):
+                continue
+            start, end = sentence_bounds(article, mention.start)
+            sentence = text[start : mention.start] + " " + text[mention.end : end]
+            words = content_words(sentence) - content_words(mention.text)
+            uses.append(
+                NumberUse(
+                    article, mention, sentence_index(article, mention.start), frozenset(words)
+                )
+            )
+    return uses
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
+    """Confidence that two uses state the same quantity (0: not shown to be the same)."""
+    if a.article.id == b.article.id:
+        return 0.0
+    if context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
+        return NUMBER_CONFIDENCE_ALIGNED
+    if _overlap(a.context, b.context) >= CONTEXT_OVERLAP and len(a.context & b.context) >= 3:
+        return NUMBER_CONFIDENCE_CONTEXT
+    return 0.0
+
+
+def _observation(use: NumberUse, subject_id: str, subject: str) -> Observation | None:
+    span = make_span(use.article, use.mention.start, use.mention.end)
+    if span is None:
+        return None
+    value = format_number(use.mention.value)
+    shown = f"{value}{'th' if use.mention.ordinal else ''}"
+    return Observation(
+        kind="number",
+        subject_id=subject_id,
+        subject=subject,
+        attribute=use.mention.unit or "count",
+        value=shown if not use.mention.unit else f"{shown} {use.mention.unit}",
+        normalized=format_number(use.mention.value),
+        article_id=use.article.id,
+        evidence=(span,),
+    )
+
+
+def _subject(key: tuple[bool, str, str]) -> str:
+    ordinal, counted, unit = key
+    if counted:
+        return f"the {counted}" if not ordinal else f"which {counted}"
+    return f"the number of {unit}"
+
+
+def number_findings(context: StoryContext) -> tuple[list[Observation], list[Draft]]:
+    """Observations for every counted number, and conflicts where one quantity differs."""
+    by_key: dict[tuple[bool, str, str], list[NumberUse]] = defaultdict(list)
+    for use in _uses(context):
+        by_key[use.key].append(use)
+    observations: list[Observation] = []
+    drafts: list[Draft] = []
+    for key, uses in sorted(by_key.items()):
+        subject_id = "number:" + "|".join(str(part) for part in key)
+        subject = _subject(key)
+        for use in uses:
+            observation = _observation(use, subject_id, subject)
+            if observation:
+                observations.append(observation)
+        draft = _conflict(context, uses, subject_id, subject)
+        if draft:
+            drafts.append(draft)
+    return observations, drafts
+
+
+def _conflict(
+    context: StoryContext, uses: list[NumberUse], subject_id: str, subject: str
+) -> Draft | None:
+    clashing: set[int] = set()
+    confidence = 0.0
+    for i, a in enumerate(uses):
+        for j in range(i + 1, len(uses)):
+            b = uses[j]
+            if same_within_rounding(a.mention.value, b.mention.value):
+                continue
+            same = _same_quantity(context, a, b)
+            if same > 0:
+                clashing.update((i, j))
+                confidence = max(confidence, same)
+    if not clashing:
+        return None
+    involved = [uses[i] for i in sorted(clashing)]
+    # Uses that agree with an involved value in the same context back that value up.
+    for k, use in enumerate(uses):
+        if k in clashing:
+            continue
+        for other in involved:
+            if same_within_rounding(use.mention.value, other.mention.value) and _same_quantity(
+                context, use, other
+            ):
+                involved.append(use)
+                break
+    observations = [o for u in involved if (o := _observation(u, subject_id, subject))]
+    groups: list[ValueGroup] = group_values(observations)
+    if len(groups) < 2:
+        return None
+    return Draft(
+        kind="number",
+        subject_id=subject_id,
+        subject=subject,
+        attribute=observations[0].attribute,
+        groups=groups,
+        confidence=confidence,
+    )

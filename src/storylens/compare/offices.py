@@ -1,0 +1,171 @@
+"""General lexicon of offices: which words are titles, which seats have one holder, which clash."""
+
+from __future__ import annotations
+
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "prof",
+        "professor",
+        "rev",
+        "reverend",
+        "hon",
+        "honourable",
+    ]
+)
+# Words that sit in front of a name as part of a title ("Deputy Foreign Minister").
+OFFICE_WORDS = frozenset(
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "pope",
+        "monarch",
+        "senator",
+        "governor",
+        "mayor",
+        "secretary",
+        "general",
+        "chief",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "ambassador",
+        "envoy",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "ceo",
+        "director",
+        "commander",
+        "deputy",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "finance",
+        "former",
+        "elect",
+        "newly-elected",
+        "acting",
+        "opposition",
+        "sheikh",
+        "judge",
+        "justice",
+        "colonel",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "admiral",
+        "representative",
+        "rep",
+        "sen",
+        "gov",
+        "gen",
+    ]
+)
+# Offices a country has one of at a time: the seat that "role-holder" conflicts are about.
+HEAD_OFFICES = frozenset(
+    {
+        "president",
+        "prime minister",
+        "chancellor",
+        "premier",
+        "king",
+        "queen",
+        "monarch",
+        "emperor",
+        "pope",
+        "head of state",
+        "head of government",
+    }
+)
+LEADER_OFFICES = HEAD_OFFICES | {"leader"}
+SINGLE_SEAT = HEAD_OFFICES | {
+    "vice president",
+    "governor",
+    "mayor",
+    "secretary-general",
+    "secretary general",
+    "foreign policy chief",
+    "speaker",
+}
+_SHARED_SEAT_WORDS = frozenset(
+    [
+        "deputy",
+        "assistant",
+        "junior",
+        "state",
+        "envoy",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "official",
+        "member",
+    ]
+)
+
+STATUS_ALIASES = {
+    "": "current",
+    "current": "current",
+    "incumbent": "current",
+    "sitting": "current",
+    "former": "former",
+    "ex": "former",
+    "elect": "elect",
+    "newly-elected": "elect",
+    "president-elect": "elect",
+    "acting": "acting",
+    "interim": "acting",
+    "opposition": "opposition",
+}
+
+
+def normalize_status(status: str | None, office: str | None = None) -> str:
+    """One of current / former / elect / acting / opposition."""
+    if office and "opposition" in office.split():
+        return "opposition"
+    return STATUS_ALIASES.get((status or "").strip().lower(), "current")
+
+
+def bare_office(office: str | None) -> str:
+    """The office without status words: 'former president' -> 'president'."""
+    words = [
+        w
+        for w in (office or "").lower().replace("-", " ").split()
+        if w not in {"former", "elect", "acting", "interim", "newly", "elected", "opposition", "ex"}
+    ]
+    return " ".join(words)
+
+
+def office_family(office: str | None) -> str:
+    """'leader' for heads of state/government (what 'the X leader' can mean), else the office."""
+    bare = bare_office(office)
+    return "leader" if bare in LEADER_OFFICES else bare
+
+
+def is_single_seat(office: str | None) -> bool:
+    """True when one jurisdiction has one holder of this office at a time."""
+    bare = bare_office(office)
+    if bare in SINGLE_SEAT:
+        return True
+    words = bare.split()
+    return len(words) == 2 and words[1] == "minister" and not set(words) & _SHARED_SEAT_WORDS

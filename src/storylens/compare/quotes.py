@@ -1,0 +1,295 @@
+"""Direct quotes across articles: verbatim copies, reworded variants, wrong speakers.
+
+Verbatim: the same words up to punctuation, case and truncation (one contains the other, or they
+differ by a word or two). Variant: the same speaker at the same moment in different words; the
+moment is known when the link stage aligned the quotes' sentences, or when their quotes and
+surroundings share most of their content words. Attribution: the same words given to different
+people. A quote that only one family carries is single-source: where invented quotes hide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup
+from storylens.compare.text import (
+    content_words,
+    make_span,
+    sentence_bounds,
+    sentence_index,
+    stable_id,
+    words,
+)
+from storylens.model import AnnotatedArticle, QuoteGroup, QuoteMention, Span
+
+MIN_QUOTE_WORDS = 4  # shorter quoted bits are scare quotes, not statements
+VERBATIM_RATIO = 90.0
+VARIANT_CONTEXT_OVERLAP = 0.4
+VARIANT_QUOTE_OVERLAP = 0.5
+QUOTE_CONFIDENCE_ALIGNED = 0.7
+QUOTE_CONFIDENCE_CONTEXT = 0.5
+ATTRIBUTION_CONFIDENCE = 0.75
+
+
+@dataclass
+class QuoteUse:
+    article: AnnotatedArticle
+    mention: QuoteMention
+    speaker: str | None  # entity id
+    tokens: str  # folded words joined by spaces
+    sentence: int
+    context: frozenset[str]
+    span: Span
+
+
+@dataclass
+class _Cluster:
+    uses: list[QuoteUse] = field(default_factory=list)
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({u.article.id for u in self.uses}))
+
+    def speaker(self) -> str | None:
+        speakers = Counter(u.speaker for u in self.uses if u.speaker)
+        if not speakers:
+            return None
+        return min(speakers, key=lambda s: (-speakers[s], s))
+
+    def text(self) -> str:
+        """The longest wording: truncated copies are contained in it."""
+        return max((u.mention.text.strip() for u in self.uses), key=lambda t: (len(t), t))
+
+    def tokens_key(self) -> str:
+        return " ".join(words(self.text()))
+
+
+def _context(article: AnnotatedArticle, mention: QuoteMention, speaker_words: set[str]) -> set:
+    """Content words around the quote (its sentence and the one before), minus quote and speaker."""
+    text = article.article.text
+    start, end = sentence_bounds(article, mention.start)
+    before_start, _ = sentence_bounds(article, max(0, start - 2))
+    around = text[before_start : mention.start] + " " + text[mention.end : end]
+    return content_words(around) - content_words(mention.text) - speaker_words
+
+
+def _uses(context: StoryContext) -> list[QuoteUse]:
+    uses = []
+    for article in context.articles:
+        for mention in article.quotes:
+            if mention.kind != "direct":
+                continue
+            tokens = words(mention.text)
+            if len(tokens) < MIN_QUOTE_WORDS:
+                continue
+            span = make_span(article, mention.start, mention.end)
+            if span is None:
+                continue
+            speaker = context.resolver.person(mention.speaker, article.id)
+            speaker_words = set(words(context.resolver.name(speaker))) if speaker else set()
+            if mention.speaker:
+                speaker_words |= set(words(mention.speaker))
+            uses.append(
+                QuoteUse(
+                    article=article,
+                    mention=mention,
+                    speaker=speaker,
+                    tokens=" ".join(tokens),
+                    sentence=sentence_index(article, mention.start),
+                    context=frozenset(_context(article, mention, speaker_words)),
+                    span=span,
+                )
+            )
+    return uses
+
+
+def same_words(a: str, b: str) -> bool:
+    """Same quote up to punctuation, case, truncation or a stray word."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if f" {short} " in f" {long} ":
+        return True
+    if fuzz.ratio(a, b) >= VERBATIM_RATIO:
+        return True
+    return len(short.split()) >= 6 and fuzz.partial_ratio(short, long) >= 95
+
+
+def _cluster_verbatim(uses: list[QuoteUse]) -> list[_Cluster]:
+    parent = list(range(len(uses)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, use in enumerate(uses):
+        for i2 in range(i):
+            if find(i2) != find(i) and same_words(uses[i2].tokens, use.tokens):
+                parent[find(i)] = find(i2)
+    clusters: dict[int, _Cluster] = defaultdict(_Cluster)
+    for i, use in enumerate(uses):
+        clusters[find(i)].uses.append(use)
+    return sorted(clusters.values(), key=lambda c: (c.article_ids, c.text()))
+
+
+def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def variant_confidence(context: StoryContext, a: _Cluster, b: _Cluster) -> float:
+    """Confidence that two wordings are one statement (same speaker, same moment)."""
+    if not a.speaker() or a.speaker() != b.speaker():
+        return 0.0
+    best = 0.0
+    for ua in a.uses:
+        for ub in b.uses:
+            if ua.article.id == ub.article.id:
+                continue
+            if context.aligned(ua.article.id, ua.sentence, ub.article.id, ub.sentence):
+                best = max(best, QUOTE_CONFIDENCE_ALIGNED)
+                continue
+            quote_overlap = _overlap(content_words(ua.tokens), content_words(ub.tokens))
+            context_overlap = _overlap(ua.context, ub.context)
+            shared = len(ua.context & ub.context)
+            if (
+                context_overlap >= VARIANT_CONTEXT_OVERLAP
+                and shared >= 3
+                and (quote_overlap >= VARIANT_QUOTE_OVERLAP or context_overlap >= 0.6)
+            ):
+                best = max(best, QUOTE_CONFIDENCE_CONTEXT)
+    return best
+
+
+@dataclass
+class QuoteResults:
+    groups: list[QuoteGroup]
+    drafts: list[Draft]
+
+
+def _group_status(context: StoryContext, cluster: _Cluster, variant: bool) -> str:
+    if variant:
+        return "variant"
+    return "verbatim" if context.families(cluster.article_ids) >= 2 else "single-source"
+
+
+def _value_group(cluster: _Cluster, value: str, normalized: str) -> ValueGroup:
+    group = ValueGroup(normalized=normalized, value=value)
+    for use in cluster.uses:
+        group.observations.append(
+            Observation(
+                kind="quote",
+                subject_id=cluster.speaker() or "",
+                subject="",
+                attribute="wording",
+                value=value,
+                normalized=normalized,
+                article_id=use.article.id,
+                evidence=(use.span,),
+            )
+        )
+    return group
+
+
+def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
+    """The same words given to different people in different articles."""
+    by_speaker: dict[str, list[QuoteUse]] = defaultdict(list)
+    for use in cluster.uses:
+        if use.speaker:
+            by_speaker[use.speaker].append(use)
+    if len(by_speaker) < 2:
+        return None
+    articles = {s: {u.article.id for u in us} for s, us in by_speaker.items()}
+    speakers = sorted(by_speaker)
+    if all(articles[s] == articles[speakers[0]] for s in speakers):
+        return None
+    groups = []
+    for speaker in speakers:
+        sub = _Cluster(uses=by_speaker[speaker])
+        name = context.resolver.name(speaker)
+        groups.append(_value_group(sub, name, speaker))
+    return Draft(
+        kind="attribution",
+        subject_id=stable_id("quote", cluster.text()),
+        subject=f"“{cluster.text()}”",
+        attribute="speaker",
+        groups=sorted(groups, key=lambda g: (-len(g.article_ids), g.normalized)),
+        confidence=ATTRIBUTION_CONFIDENCE,
+    )
+
+
+def quote_findings(context: StoryContext) -> QuoteResults:
+    clusters = _cluster_verbatim(_uses(context))
+    parent = list(range(len(clusters)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    link_confidence: dict[int, float] = {}
+    for i, a in enumerate(clusters):
+        for j in range(i + 1, len(clusters)):
+            confidence = variant_confidence(context, a, clusters[j])
+            if confidence > 0:
+                root_i, root_j = find(i), find(j)
+                if root_i != root_j:
+                    parent[max(root_i, root_j)] = min(root_i, root_j)
+                root = find(i)
+                link_confidence[root] = max(link_confidence.get(root, 0.0), confidence)
+    variants: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(clusters)):
+        variants[find(i)].append(i)
+
+    groups: list[QuoteGroup] = []
+    drafts: list[Draft] = []
+    for root, members in sorted(variants.items()):
+        is_variant = len(members) > 1
+        for i in members:
+            cluster = clusters[i]
+            speaker = cluster.speaker()
+            groups.append(
+                QuoteGroup(
+                    id=stable_id("quote", speaker or "", cluster.text()),
+                    speaker=context.resolver.name(speaker) if speaker else None,
+                    text=cluster.text(),
+                    article_ids=cluster.article_ids,
+                    families=context.families(cluster.article_ids),
+                    status=_group_status(context, cluster, is_variant),
+                    evidence=tuple(sorted((u.span for u in cluster.uses), key=_span_key)),
+                )
+            )
+            attribution = _attribution(context, cluster)
+            if attribution:
+                drafts.append(attribution)
+        if is_variant:
+            speaker = clusters[members[0]].speaker()
+            name = context.resolver.name(speaker)
+            value_groups = [
+                _value_group(clusters[i], f"“{clusters[i].text()}”", clusters[i].tokens_key())
+                for i in members
+            ]
+            drafts.append(
+                Draft(
+                    kind="quote",
+                    subject_id=stable_id(
+                        "quote-moment", *sorted(g.normalized for g in value_groups)
+                    ),
+                    subject=name,
+                    attribute="wording",
+                    groups=sorted(value_groups, key=lambda g: (-len(g.article_ids), g.normalized)),
+                    confidence=link_confidence.get(root, QUOTE_CONFIDENCE_CONTEXT),
+                )
+            )
+    groups.sort(key=lambda g: (-g.families, g.speaker or "", g.text, g.id))
+    return QuoteResults(groups=groups, drafts=drafts)
+
+
+def _span_key(span: Span) -> tuple[str, int, int]:
+    return span.article, span.start, span.end

@@ -1,0 +1,226 @@
+"""Titles and offices: one person given incompatible offices, one seat given to two people.
+
+A title is compared as (office, jurisdiction, status). A title without a jurisdiction borrows the
+one the same person's same office has elsewhere in the story, so "President X" and "U.S. President
+X" agree. "Former" against current, or an opposition role against the office it opposes, cannot
+both hold at one time; "newly-elected Chancellor" and "Chancellor" can.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from rapidfuzz import fuzz
+
+from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
+from storylens.compare.offices import (
+    LEADER_OFFICES,
+    bare_office,
+    is_single_seat,
+    normalize_status,
+)
+from storylens.compare.places import jurisdiction_key, normalize_place
+from storylens.compare.text import make_span
+from storylens.model import AnnotatedArticle, TitleMention
+
+TITLE_STATUS_CONFIDENCE = 0.85
+OPPOSITION_CONFIDENCE = 0.8
+TWO_SEATS_CONFIDENCE = 0.55
+ROLE_HOLDER_CONFIDENCE = 0.8
+
+
+def _evidence_bounds(title: TitleMention) -> tuple[int, int]:
+    """Title words and name together: the words that carry the value."""
+    if title.person_start is None or title.person_end is None or title.person_end <= 0:
+        return title.start, title.end
+    start, end = min(title.start, title.person_start), max(title.end, title.person_end)
+    if end - start > 120:  # far apart: show the title words only
+        return title.start, title.end
+    return start, end
+
+
+def _title_parts(title: TitleMention, default_jurisdiction: str | None) -> tuple[str, str, str]:
+    office = bare_office(title.office)
+    status = normalize_status(title.status, title.office)
+    jurisdiction = jurisdiction_key(title.jurisdiction) or default_jurisdiction or ""
+    return office, jurisdiction, status
+
+
+def title_observations(context: StoryContext) -> list[Observation]:
+    """Every title the articles give a known person, normalised for comparison."""
+    raw: list[tuple[AnnotatedArticle, TitleMention, str]] = []
+    for article in context.articles:
+        for title in article.titles:
+            entity_id = context.resolver.person(title.person, article.id)
+            if entity_id and title.office:
+                raw.append((article, title, entity_id))
+    explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for _article, title, entity_id in raw:
+        key = jurisdiction_key(title.jurisdiction)
+        if key:
+            explicit[(entity_id, bare_office(title.office))].add(key)
+    observations = []
+    for article, title, entity_id in raw:
+        known = explicit.get((entity_id, bare_office(title.office)), set())
+        default = next(iter(known)) if len(known) == 1 else None
+        office, jurisdiction, status = _title_parts(title, default)
+        start, end = _evidence_bounds(title)
+        span = make_span(article, start, end)
+        if span is None:
+            continue
+        observations.append(
+            Observation(
+                kind="title",
+                subject_id=entity_id,
+                subject=context.resolver.name(entity_id),
+                attribute="title",
+                value=title.text.strip(),
+                normalized=f"{status}|{office}|{jurisdiction}",
+                article_id=article.id,
+                evidence=(span,),
+            )
+        )
+    return observations
+
+
+def _parts(normalized: str) -> tuple[str, str, str]:
+    status, office, jurisdiction = normalized.split("|", 2)
+    return status, office, jurisdiction
+
+
+def _jurisdictions_compatible(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def titles_clash(a: str, b: str) -> float:
+    """Confidence that two normalised titles of one person cannot both be true now (0: they can)."""
+    status_a, office_a, place_a = _parts(a)
+    status_b, office_b, place_b = _parts(b)
+    if not _jurisdictions_compatible(place_a, place_b):
+        return 0.0  # different bodies: an envoy of one can be a minister of another
+    statuses = {status_a, status_b}
+    if office_a == office_b:
+        if statuses == {"current", "former"} or statuses == {"acting", "former"}:
+            return TITLE_STATUS_CONFIDENCE
+        if "opposition" in statuses and statuses & {"current", "elect", "acting"}:
+            return OPPOSITION_CONFIDENCE
+        return 0.0
+    governing = {"current", "elect", "acting"}
+    leaders = LEADER_OFFICES | {"leader"}
+    if (status_a == "opposition" and status_b in governing and office_b in leaders) or (
+        status_b == "opposition" and status_a in governing and office_a in leaders
+    ):
+        return OPPOSITION_CONFIDENCE
+    if (
+        statuses <= {"current"}
+        and place_a
+        and place_b
+        and office_a in LEADER_OFFICES - {"leader"}
+        and office_b in LEADER_OFFICES - {"leader"}
+    ):
+        return TWO_SEATS_CONFIDENCE
+    return 0.0
+
+
+def title_conflicts(observations: list[Observation]) -> list[Draft]:
+    """One 'title' conflict per person whose titles clash."""
+    by_person: dict[str, list[Observation]] = defaultdict(list)
+    for observation in observations:
+        by_person[observation.subject_id].append(observation)
+    drafts = []
+    for entity_id, items in sorted(by_person.items()):
+        groups = group_values(items)
+        involved: dict[str, ValueGroup] = {}
+        confidence = 0.0
+        for a, b in combinations(groups, 2):
+            if set(a.article_ids) == set(b.article_ids) and len(a.article_ids) == 1:
+                continue  # one article giving two titles is its own business, not a contradiction
+            clash = titles_clash(a.normalized, b.normalized)
+            if clash > 0:
+                involved[a.normalized], involved[b.normalized] = a, b
+                confidence = max(confidence, clash)
+        if involved:
+            drafts.append(
+                Draft(
+                    kind="title",
+                    subject_id=entity_id,
+                    subject=items[0].subject,
+                    attribute="title",
+                    groups=[g for g in groups if g.normalized in involved],
+                    confidence=confidence,
+                )
+            )
+    return drafts
+
+
+def seat_name(office: str, jurisdiction: str) -> str:
+    """'U.S. President' style label for a seat, from the normalised parts."""
+    place = normalize_place(jurisdiction.split(":", 1)[-1]) if jurisdiction else None
+    where = place.name if place and place.kind != "unknown" else jurisdiction.split(":", 1)[-1]
+    return f"{office} of {where}" if where else office
+
+
+def role_holder_observations(context: StoryContext, titles: list[Observation]) -> list[Observation]:
+    """Who each article says currently holds each single-holder seat."""
+    seats = []
+    for observation in titles:
+        status, office, jurisdiction = _parts(observation.normalized)
+        if status != "current" or not jurisdiction or not is_single_seat(office):
+            continue
+        seats.append(
+            Observation(
+                kind="role-holder",
+                subject_id=f"seat:{office}|{jurisdiction}",
+                subject=_seat_label(context, office, jurisdiction),
+                attribute="holder",
+                value=observation.subject,
+                normalized=observation.subject_id,
+                article_id=observation.article_id,
+                evidence=observation.evidence,
+            )
+        )
+    return seats
+
+
+def _seat_label(context: StoryContext, office: str, jurisdiction: str) -> str:
+    for place_id, entity_id in context.resolver.by_place.items():
+        if place_id == jurisdiction:
+            return f"{office} of {context.resolver.name(entity_id)}"
+    return seat_name(office, jurisdiction)
+
+
+def _same_person(a: ValueGroup, b: ValueGroup) -> bool:
+    """Guard against one person split in two by a spelling resolution could not join."""
+    last_a = a.value.split()[-1].lower() if a.value else ""
+    last_b = b.value.split()[-1].lower() if b.value else ""
+    return bool(last_a) and fuzz.ratio(last_a, last_b) >= 85
+
+
+def role_holder_conflicts(seats: list[Observation]) -> list[Draft]:
+    """One seat, several current holders."""
+    by_seat: dict[str, list[Observation]] = defaultdict(list)
+    for observation in seats:
+        by_seat[observation.subject_id].append(observation)
+    drafts = []
+    for seat_id, items in sorted(by_seat.items()):
+        groups = group_values(items)
+        if len(groups) < 2:
+            continue
+        distinct = [groups[0]]
+        for group in groups[1:]:
+            if not any(_same_person(group, kept) for kept in distinct):
+                distinct.append(group)
+        if len(distinct) < 2:
+            continue
+        drafts.append(
+            Draft(
+                kind="role-holder",
+                subject_id=seat_id,
+                subject=items[0].subject,
+                attribute="holder",
+                groups=distinct,
+                confidence=ROLE_HOLDER_CONFIDENCE,
+            )
+        )
+    return drafts
