@@ -1,7 +1,8 @@
 """Container dates (HTTP headers, feed items, JSON records) as ISO 8601 strings.
 
 A container date is only a hint for the extract stage, so a value that cannot be understood
-is dropped (None) rather than guessed.
+is dropped (None) rather than guessed. Free-form parsers (dateparser) are not used on purpose:
+they resolve '2 hours ago' against the clock, which would make two runs disagree.
 """
 
 from __future__ import annotations
@@ -43,8 +44,7 @@ def record_date(value: object) -> str | None:
     text = str(value).strip()
     if not text:
         return None
-    iso = _iso_date(text) or http_date(text)
-    return iso if iso else _parsed_date(text)
+    return _iso_date(text) or http_date(text) or _common_format_date(text)
 
 
 def _iso_date(text: str) -> str | None:
@@ -66,9 +66,24 @@ def _epoch_date(seconds: float) -> str | None:
         return None
 
 
-def _parsed_date(text: str) -> str | None:
-    """Free-form dates ('13 May 2025'); imported lazily because dateparser is slow to load."""
-    import dateparser
+def _common_format_date(text: str) -> str | None:
+    """The handful of layouts exporters write: '13 May 2031', 'May 13, 2031', '2031/05/13'."""
+    cleaned = " ".join(text.replace(",", " ").split())
+    for layout in _DAY_LAYOUTS:
+        try:
+            return datetime.strptime(cleaned, layout).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
-    parsed = dateparser.parse(text, settings={"RETURN_AS_TIMEZONE_AWARE": False})
-    return parsed.isoformat() if parsed else None
+
+_DAY_LAYOUTS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%A %d %B %Y",
+    "%A %B %d %Y",
+    "%Y/%m/%d",
+    "%d.%m.%Y",
+)

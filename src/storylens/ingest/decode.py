@@ -125,7 +125,7 @@ def _try_declared(data: bytes, label: str | None) -> Decoded | None:
     return decoded
 
 
-def _try_codec(data: bytes, codec: str, *, detected: bool) -> Decoded | None:
+def _try_codec(data: bytes, codec: str, detected: bool) -> Decoded | None:
     try:
         text = data.decode(codec)
     except (UnicodeDecodeError, LookupError):
@@ -148,10 +148,22 @@ def _detect(data: bytes) -> Decoded:
     best = from_bytes(data[: 4 * SNIFF_BYTES]).best()
     if best is None or best.encoding is None:
         raise InputProblem("cannot decode: not UTF-8 and no plausible encoding found")
-    decoded = _try_codec(data, best.encoding, detected=True)
+    decoded = _try_codec(data, _preferred_codec(best.encoding, best.could_be_from_charset), True)
     if decoded is None or best.chaos > 0.3 or _mostly_unprintable(decoded.text):
         raise InputProblem("cannot decode: not UTF-8 and no plausible encoding found")
     return decoded
+
+
+def _preferred_codec(best: str, equivalents: list[str]) -> str:
+    """Among codecs giving the very same text, name the one the web actually uses.
+
+    charset-normalizer reports the first of several equivalent single-byte codecs (often
+    cp1250 for Western text); windows-1252 is far more likely to be what the page was saved in.
+    """
+    for common in ("utf_8", "cp1252", "latin_1"):
+        if common in equivalents:
+            return common
+    return best
 
 
 def _mostly_unprintable(text: str) -> bool:

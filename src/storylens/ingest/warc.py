@@ -7,12 +7,14 @@ metadata and redirects are skipped silently: a crawl is mostly those, and they a
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from storylens.ingest.dates import http_date
 from storylens.ingest.decode import charset_from_content_type
+from storylens.ingest.files import gzip_errors
 from storylens.ingest.ids import file_stem, record_id, site_of
 from storylens.ingest.options import IngestOptions
 from storylens.ingest.pages import PageMeta, decode_page, page_items
@@ -28,27 +30,62 @@ Item = Document | InputError
 
 def read_warc_file(path: Path, label: str, options: IngestOptions) -> Iterator[Item]:
     """Every HTML or plain-text response in a .warc or .warc.gz file, in file order."""
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    check_warc_start(path)
     stem = file_stem(path)
-    number = 0
-    seen_any = False
+    number = pages = 0
     with path.open("rb") as raw:
-        records = iter(ArchiveIterator(raw, check_digests=False))
+        archive = _quiet_archive(raw)
+        records = iter(archive)
         while True:
             try:
                 record = next(records)
             except StopIteration:
                 break
             except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-                yield _corrupt_record_error(label, number + 1, exc, seen_any)
+                yield _corrupt_record_error(label, number + 1, exc, number > 0)
                 return
+            if archive.err_count and number:
+                yield _misaligned_warning(label, number)
+                archive.err_count = 0
             number += 1
-            seen_any = True
+            pages += _page_media(record) is not None
             yield from _record_items(record, number, stem, label, options)
-    if not seen_any:
-        raise InputProblem("empty WARC file: no records")
+    if not pages:
+        yield InputError(label, "no HTML or plain-text responses in this archive", "warning")
+
+
+def check_warc_start(path: Path) -> None:
+    """warcio also reads ARC and guesses at garbage; anything not starting 'WARC/' is refused."""
+    with path.open("rb") as raw:
+        head = raw.read(2)
+        raw.seek(0)
+        stream = gzip.GzipFile(fileobj=raw) if head == b"\x1f\x8b" else raw
+        with gzip_errors():
+            start = stream.read(5)
+    if not start:
+        raise InputProblem("empty file")
+    if start != b"WARC/":
+        raise InputProblem("not a readable WARC file: it does not start with a WARC header")
+
+
+def _quiet_archive(raw: BinaryIO) -> Any:
+    """warcio writes some warnings to stderr; they are counted and reported as warnings."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    class QuietArchiveIterator(ArchiveIterator):
+        INC_RECORD = ""
+
+    return QuietArchiveIterator(raw, check_digests=False)
+
+
+def _misaligned_warning(label: str, number: int) -> InputError:
+    return InputError(
+        f"{label} warc record {number}",
+        "not followed by a blank line: its Content-Length may be wrong",
+        severity="warning",
+    )
 
 
 def _record_items(
@@ -120,6 +157,7 @@ def _http_meta(record: Any) -> PageMeta:
 
 
 def _corrupt_record_error(label: str, number: int, exc: Exception, seen_any: bool) -> InputError:
+    """Before any record: the file is unreadable; after some: name the record that broke."""
     detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
     if not seen_any:
         return InputError(label, f"not a readable WARC file: {detail}")
