@@ -55,6 +55,7 @@ def render_html(report: Json) -> str:
             in_story=in_story,
             change_types=(*views.TYPED_CHANGES, "other"),
             paragraphs=views.paragraphs,
+            relation=views.RELATION,
         )
     )
 

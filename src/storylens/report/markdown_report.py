@@ -210,8 +210,10 @@ def derivation_lines(story: Json, index: views.ArticleIndex) -> list[str]:
         rewrite = views.rewrite_view(derivation, story, index)
         reasons = f" ({esc('; '.join(derivation['evidence']))})" if derivation["evidence"] else ""
         lines.append(
-            f"- {who(derivation['parent'], index)} → {who(derivation['child'], index)}: "
-            f"**{derivation['kind']}**, score {views_pct(derivation['score'])}, "
+            f"- {who(derivation['child'], index)} "
+            f"{views.RELATION.get(derivation['kind'], derivation['kind'])} "
+            f"{who(derivation['parent'], index)} (**{derivation['kind']}**): "
+            f"{views_pct(derivation['score'])} of the child explained by the parent, "
             f"direction confidence {views_pct(derivation['confidence'])}{reasons}"
         )
         for change in derivation["changes"]:

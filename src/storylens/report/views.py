@@ -20,6 +20,13 @@ CONTEXT_CHARS = 240  # of sentence kept on each side of a span; long sentences a
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+|\n+")
 TOKEN = re.compile(r"\w+|[^\w\s]")
 TYPED_CHANGES = ("date", "place", "number", "title", "person", "entity")
+EDIT_RATIO = 0.5  # below this share of shared tokens a pair is a paraphrase: a word diff is noise
+RELATION = {  # "<child> ... <parent>" as a reader would say it
+    "copy": "copies",
+    "edit": "is an edited copy of",
+    "paraphrase": "paraphrases",
+    "shared-source": "shares a source with",
+}
 FAMILY_COLOURS = (
     "#dbeafe",
     "#fde68a",
@@ -293,13 +300,20 @@ def mark_of(change: Json, side: str, bounds: tuple[int, int] | None) -> Mark | N
 def word_diff(
     parent_text: str, p_range: tuple[int, int], child_text: str, c_range: tuple[int, int]
 ) -> tuple[list[Mark], list[Mark]]:
-    """Token-level differences the linker did not type, so no edit goes unseen."""
+    """Token-level differences the linker did not type, so no edit goes unseen.
+
+    Only for pairs that are edits of each other; in a paraphrase every word differs and
+    marking them all would hide the typed changes that matter.
+    """
     p_tokens = tokens(parent_text, p_range)
     c_tokens = tokens(child_text, c_range)
     matcher = difflib.SequenceMatcher(
         None, [t for t, _, _ in p_tokens], [t for t, _, _ in c_tokens], autojunk=False
     )
-    p_marks, c_marks = [], []
+    p_marks: list[Mark] = []
+    c_marks: list[Mark] = []
+    if matcher.ratio() < EDIT_RATIO:
+        return p_marks, c_marks
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
@@ -343,10 +357,14 @@ def segments(text: str, bounds: tuple[int, int] | None, marks: list[Mark]) -> li
 # --------------------------------------------------------------------------- derivation graph
 
 
+NODE_W, NODE_H, COL_GAP, ROW_GAP, PAD = 190, 40, 64, 12, 10
+
+
 @dataclass(frozen=True)
 class Node:
     id: str
     label: str
+    title: str
     x: int
     y: int
     colour: str
@@ -367,9 +385,8 @@ class Graph:
     height: int
     nodes: list[Node]
     edges: list[Edge]
-
-
-NODE_W, NODE_H, COL_GAP, ROW_GAP, PAD = 168, 34, 64, 14, 10
+    node_w: int = NODE_W
+    node_h: int = NODE_H
 
 
 def graph_view(story: Json, index: ArticleIndex) -> Graph:
@@ -397,6 +414,7 @@ def graph_view(story: Json, index: ArticleIndex) -> Graph:
         Node(
             id=a,
             label=clip(index.label(a), 24),
+            title=clip((index.get(a) or {}).get("title") or "", 30),
             x=position[a][0],
             y=position[a][1],
             colour=colours.get(a, FAMILY_COLOURS[-1]),
