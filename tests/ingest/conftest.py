@@ -17,12 +17,20 @@ from ingest_helpers import LocalServer, Route, handler_class
 from storylens.ingest import IngestOptions
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A client that gave up (the timeout test) is expected; no traceback on stderr."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return
+
+
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     routes: dict[str, Route] = {"/robots.txt": Route(404, b"", {"Content-Type": "text/plain"})}
     hits: list[tuple[str, str]] = []
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler_class(routes, hits))
-    httpd.daemon_threads = True
+    httpd = QuietServer(("127.0.0.1", 0), handler_class(routes, hits))
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
     thread.daemon = True
     thread.start()

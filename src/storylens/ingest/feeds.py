@@ -7,6 +7,8 @@ bytes, never a URL, so it cannot fetch anything behind the fetcher's back.
 
 from __future__ import annotations
 
+import time
+import warnings
 from dataclasses import dataclass
 
 from storylens.ingest.dates import struct_time_date
@@ -19,7 +21,7 @@ class FeedItem:
     link: str | None
     title: str | None
     date: str | None  # ISO 8601
-    content: str | None  # full content when the feed carries it (content:encoded, Atom content)
+    content: str | None  # content:encoded, Atom content, else the summary
 
 
 def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
@@ -27,7 +29,9 @@ def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
     import feedparser
 
     headers = {"content-location": base_url} if base_url else None
-    parsed = feedparser.parse(data, response_headers=headers)
+    with warnings.catch_warnings():  # feedparser warns about its own internal key mapping
+        warnings.simplefilter("ignore", DeprecationWarning)
+        parsed = feedparser.parse(data, response_headers=headers)
     if not parsed.get("version") and not parsed.entries:
         reason = parsed.get("bozo_exception")
         detail = f": {str(reason).splitlines()[0][:100]}" if reason else ""
@@ -40,13 +44,24 @@ def parse_feed(data: bytes, base_url: str | None = None) -> list[FeedItem]:
 def _item(number: int, entry: dict) -> FeedItem:
     link = (entry.get("link") or "").strip() or None
     title = (entry.get("title") or "").strip() or None
-    date = struct_time_date(entry.get("published_parsed") or entry.get("updated_parsed"))
+    date = struct_time_date(_parsed_date(entry))
     return FeedItem(number=number, link=link, title=title, date=date, content=_content(entry))
 
 
+def _parsed_date(entry: dict) -> time.struct_time | None:
+    """Published before updated; keys are tested first because feedparser answers a missing
+    'updated_parsed' with 'published_parsed' and a deprecation warning."""
+    for key in ("published_parsed", "updated_parsed"):
+        if entry.get(key):
+            return entry[key]
+    return None
+
+
 def _content(entry: dict) -> str | None:
+    """Full content when the feed has it, else the summary (only used for items without link)."""
     for part in entry.get("content") or ():
         value = (part.get("value") or "").strip()
         if value:
             return value
-    return None
+    summary = (entry.get("summary") or "").strip()
+    return summary or None

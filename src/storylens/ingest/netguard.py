@@ -27,13 +27,13 @@ def address_problem(address: str) -> str | None:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
-    for label, flagged in (
+    for label, flagged in (  # most specific first: link-local is also 'private'
         ("a loopback", ip.is_loopback),
-        ("a private", ip.is_private),
         ("a link-local", ip.is_link_local),
         ("a multicast", ip.is_multicast),
-        ("a reserved", ip.is_reserved),
         ("an unspecified", ip.is_unspecified),
+        ("a reserved", ip.is_reserved),
+        ("a private", ip.is_private),
     ):
         if flagged:
             return f"{label} address"

@@ -131,10 +131,10 @@ def _feed_item(
 
 
 def http_meta(headers: dict[str, str]) -> PageMeta:
-    for name in ("last-modified", "date"):
-        iso = http_date(headers.get(name))
-        if iso:
-            return PageMeta(container_date=iso, container_date_from="http")
+    """Last-Modified only: on a live fetch the Date header is just the time of the request."""
+    iso = http_date(headers.get("last-modified"))
+    if iso:
+        return PageMeta(container_date=iso, container_date_from="http")
     return PageMeta()
 
 
