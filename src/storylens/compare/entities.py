@@ -187,10 +187,15 @@ def _first_names_agree(a: str, b: str) -> bool:
     return _similar(a, b, FIRST_NAME_SIMILARITY)
 
 
+def _surnames(person: _Person) -> set[str]:
+    return {person.last} | {tokens[-1] for tokens in person.tokens}
+
+
 def _find_full(people: list[_Person], tokens: tuple[str, ...]) -> _Person | None:
+    """The person whose first name agrees and one of whose surname spellings is close."""
     for person in people:
-        if _first_names_agree(person.first, tokens[0]) and _similar(
-            person.last, tokens[-1], SURNAME_SIMILARITY
+        if _first_names_agree(person.first, tokens[0]) and any(
+            _similar(last, tokens[-1], SURNAME_SIMILARITY) for last in _surnames(person)
         ):
             return person
     return None
@@ -198,7 +203,10 @@ def _find_full(people: list[_Person], tokens: tuple[str, ...]) -> _Person | None
 
 def _find_surname(people: list[_Person], surname: str, article_id: str) -> _Person | None:
     """The one person this surname fits: exact before fuzzy, same article breaks ties."""
-    for matcher in (lambda p: p.last == surname, lambda p: _similar(p.last, surname, 85.0)):
+    for matcher in (
+        lambda p: surname in _surnames(p),
+        lambda p: any(_similar(last, surname, SURNAME_SIMILARITY) for last in _surnames(p)),
+    ):
         fits = [p for p in people if matcher(p)]
         if len(fits) == 1:
             return fits[0]
@@ -261,8 +269,9 @@ def resolve_entities(articles: Iterable[AnnotatedArticle]) -> Resolver:
         names[entity_id] = name
         for tokens in person.tokens:
             by_token_key[tokens] = entity_id
-        if entity_id not in by_surname[person.last]:
-            by_surname[person.last].append(entity_id)
+        for last in _surnames(person):
+            if entity_id not in by_surname[last]:
+                by_surname[last].append(entity_id)
 
     titles_by_entity: dict[str, list[tuple[str, TitleMention]]] = defaultdict(list)
     for article in articles:

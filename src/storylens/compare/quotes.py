@@ -61,7 +61,8 @@ class _Cluster:
 
     def text(self) -> str:
         """The longest wording: truncated copies are contained in it."""
-        return max((u.mention.text.strip() for u in self.uses), key=lambda t: (len(t), t))
+        texts = Counter(u.mention.text.strip() for u in self.uses)
+        return min(texts, key=lambda t: (-len(t), -texts[t], t))
 
     def tokens_key(self) -> str:
         return " ".join(words(self.text()))
@@ -158,11 +159,9 @@ def variant_confidence(context: StoryContext, a: _Cluster, b: _Cluster) -> float
             quote_overlap = _overlap(content_words(ua.tokens), content_words(ub.tokens))
             context_overlap = _overlap(ua.context, ub.context)
             shared = len(ua.context & ub.context)
-            if (
-                context_overlap >= VARIANT_CONTEXT_OVERLAP
-                and shared >= 3
-                and (quote_overlap >= VARIANT_QUOTE_OVERLAP or context_overlap >= 0.6)
-            ):
+            same_words_around = context_overlap >= VARIANT_CONTEXT_OVERLAP and shared >= 3
+            reworded = same_words_around and quote_overlap >= VARIANT_QUOTE_OVERLAP
+            if reworded or (context_overlap >= 0.6 and shared >= 5):
                 best = max(best, QUOTE_CONFIDENCE_CONTEXT)
     return best
 

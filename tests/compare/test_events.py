@@ -1,0 +1,103 @@
+"""Event places and dates: one event given incompatible values; two events never clash."""
+
+from __future__ import annotations
+
+from storylens.compare import compare_story
+
+from .builders import Doc, linked
+
+PEOPLE = ("Dara Vell", "Miro Hask")
+
+
+def _talks(doc_id: str, place: str, when: str, value: str | None, **date_kw) -> Doc:
+    doc = Doc(doc_id, f"Dara Vell will hold talks with Miro Hask in {place} on {when}.")
+    doc.entity("Dara Vell")
+    doc.entity("Miro Hask")
+    date = doc.date(when, value, **date_kw)
+    doc.event("talks", "talks", PEOPLE, (place,), (date,))
+    return doc
+
+
+def test_the_same_talks_in_two_cities_is_a_place_conflict() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "Marseille", "Thursday", None, granularity="weekday")
+    c = _talks("c", "Marseille", "Thursday", None, granularity="weekday")
+    findings = compare_story(linked(a, b, c))
+    [conflict] = [c for c in findings.conflicts if c.kind == "place"]
+    assert [v.value for v in conflict.values] == ["Marseille", "Lyon"]
+    assert conflict.values[1].evidence[0].text == "Lyon"
+    assert conflict.explanation.startswith("a says the talks between Dara Vell and Miro Hask")
+    assert "b and c say Marseille" in conflict.explanation
+
+
+def test_a_city_and_its_country_agree() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "France", "Thursday", None, granularity="weekday")
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_meeting_one_person_here_and_another_there_is_not_a_conflict() -> None:
+    a = Doc("a", "Dara Vell will meet Ilse Koren in Lyon. Then talks with Miro Hask in Marseille.")
+    for name in ("Dara Vell", "Ilse Koren", "Miro Hask"):
+        a.entity(name)
+    a.event("meet", "meeting", ("Dara Vell", "Ilse Koren"), ("Lyon",))
+    a.event("talks", "talks", ("Dara Vell", "Miro Hask"), ("Marseille",))
+    b = _talks("b", "Marseille", "Thursday", None, granularity="weekday")
+    kinds = [c.kind for c in compare_story(linked(a, b)).conflicts]
+    assert "place" not in kinds
+
+
+def test_a_weekday_and_a_date_on_another_weekday_conflict() -> None:
+    a = _talks("a", "Lyon", "Thursday", "2031-03-13", granularity="day", anchored=True)
+    a.published = "2031-03-10"
+    b = _talks("b", "Lyon", "March 21", "2031-03-21", granularity="day", anchored=False)
+    findings = compare_story(linked(a, b))
+    [conflict] = [c for c in findings.conflicts if c.kind == "date"]
+    assert {v.value for v in conflict.values} == {"Thursday", "March 21"}
+    assert "13 March 2031" in conflict.explanation  # Thursday read in a's frame
+
+
+def test_a_weekday_and_the_date_that_is_that_weekday_agree() -> None:
+    a = _talks("a", "Lyon", "Thursday", "2031-03-13", granularity="day", anchored=True)
+    a.published = "2031-03-10"
+    b = _talks("b", "Lyon", "March 13", "2031-03-13", granularity="day", anchored=False)
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_an_unanchored_weekday_is_checked_against_the_dates_weekday() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "Lyon", "March 13, 2031", "2031-03-13", granularity="day", anchored=True)
+    c = _talks("c", "Lyon", "March 14, 2031", "2031-03-14", granularity="day", anchored=True)
+    assert compare_story(linked(a, b)).conflicts == ()
+    [conflict] = compare_story(linked(a, c)).conflicts
+    assert conflict.kind == "date"
+
+
+def test_a_past_meeting_of_the_same_people_is_another_occasion() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = Doc("b", "The last time Dara Vell and Miro Hask met was in Marseille in 2024.")
+    b.published = "2031-03-10"
+    b.entity("Dara Vell")
+    b.entity("Miro Hask")
+    year = b.date("2024", "2024", granularity="year")
+    b.event("met", "meeting", PEOPLE, ("Marseille",), (year,))
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_the_talks_take_their_participants_from_an_earlier_mention() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = Doc("b", "Dara Vell seeks talks with Miro Hask. She wants the talks held in Marseille.")
+    b.entity("Dara Vell")
+    b.entity("Miro Hask")
+    b.event("talks", "talks", PEOPLE)
+    b.event("talks", "talks", ("Dara Vell",), ("Marseille",), nth=1)
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "place"
+
+
+def test_one_article_naming_two_places_alone_is_not_a_conflict() -> None:
+    a = Doc("a", "Dara Vell will hold talks with Miro Hask in Lyon or Marseille.")
+    a.entity("Dara Vell")
+    a.entity("Miro Hask")
+    a.event("talks", "talks", PEOPLE, ("Lyon", "Marseille"))
+    assert compare_story(linked(a)).conflicts == ()

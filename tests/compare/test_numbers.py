@@ -1,0 +1,68 @@
+"""Numbers: one quantity, different values; rounding, units and other contexts agree."""
+
+from __future__ import annotations
+
+from storylens.compare import compare_story
+from storylens.compare.numbers import same_within_rounding
+
+from .builders import Doc, linked
+
+
+def _deaths(doc_id: str, words: str, value: float) -> Doc:
+    doc = Doc(
+        doc_id, f"The flood in Dunmere killed {words} villagers on the river bank, officials said."
+    )
+    doc.number(words, value, None, "villager")
+    return doc
+
+
+def test_the_same_toll_with_different_values_is_a_number_conflict() -> None:
+    findings = compare_story(linked(_deaths("a", "12", 12), _deaths("b", "15", 15)))
+    [conflict] = findings.conflicts
+    assert conflict.kind == "number"
+    assert {v.evidence[0].text for v in conflict.values} == {"12", "15"}
+
+
+def test_rounded_values_agree() -> None:
+    assert same_within_rounding(1000, 1012)
+    assert same_within_rounding(30, 30.0)
+    assert not same_within_rounding(12, 15)
+    findings = compare_story(linked(_deaths("a", "1,000", 1000), _deaths("b", "1,012", 1012)))
+    assert findings.conflicts == ()
+
+
+def test_one_length_in_two_spellings_agrees() -> None:
+    a = Doc("a", "They called for a 30-day ceasefire across the front.")
+    a.number("30-day", 30, "day", "ceasefire")
+    b = Doc("b", "They called for a ceasefire of 30 days across the front.")
+    b.number("30 days", 30, "day", "ceasefire")
+    findings = compare_story(linked(a, b))
+    assert findings.conflicts == ()
+    [claim] = [c for c in findings.claims if c.kind == "number"]
+    assert claim.families == 2 and claim.status == "corroborated"
+
+
+def test_same_ordinal_with_different_nouns_is_not_compared() -> None:
+    a = Doc("a", "The union is drafting its 17th package of sanctions.")
+    a.number("17th", 17, None, "package", ordinal=True)
+    b = Doc("b", "The union is drafting its 18th round of sanctions.")
+    b.number("18th", 18, None, "round", ordinal=True)
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_counts_in_different_contexts_are_not_a_conflict() -> None:
+    a = Doc("a", "Rescuers found 12 people dead after the storm hit the coast.")
+    a.number("12 people", 12, None, "people")
+    b = Doc("b", "The mayor said 40 people had volunteered at the shelter downtown.")
+    b.number("40 people", 40, None, "people")
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_aligned_sentences_make_numbers_comparable() -> None:
+    a = Doc("a", "Officials counted 200 boats.")
+    a.number("200 boats", 200, None, "boat")
+    b = Doc("b", "A tally showed 350 boats.")
+    b.number("350 boats", 350, None, "boat")
+    assert compare_story(linked(a, b)).conflicts == ()
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert conflict.kind == "number"

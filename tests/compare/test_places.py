@@ -1,0 +1,41 @@
+"""Places: aliases, containment from the gazetteer and from the story's own words."""
+
+from __future__ import annotations
+
+from storylens.compare.places import Gazetteer, learn_containment, normalize_place
+
+from .builders import Doc
+
+
+def test_country_spellings_and_demonyms_are_one_place() -> None:
+    ids = {normalize_place(n).id for n in ["U.S.", "US", "United States", "American"]}
+    assert len(ids) == 1
+    assert normalize_place("Türkiye").id == normalize_place("Turkey").id
+    assert normalize_place("Czech Republic").id == normalize_place("Czechia").id
+
+
+def test_a_city_is_inside_its_country_but_apart_from_another_city() -> None:
+    gazetteer = Gazetteer()
+    lyon, marseille, france = (normalize_place(n) for n in ["Lyon", "Marseille", "France"])
+    assert gazetteer.compatible(lyon, france)
+    assert gazetteer.known_apart(lyon, marseille)
+    assert gazetteer.known_apart(lyon, normalize_place("Spain"))
+
+
+def test_unknown_places_may_lie_in_a_known_country() -> None:
+    gazetteer = Gazetteer()
+    assert not gazetteer.known_apart(normalize_place("Qorvath"), normalize_place("France"))
+    assert gazetteer.known_apart(normalize_place("Qorvath"), normalize_place("Belmara Bay"))
+
+
+def test_the_story_teaches_containment_of_fictional_places() -> None:
+    a = Doc("a", "Leaders gathered in Qorvath, Ostravel. Ostravel's capital Dunmere was calm.")
+    a.entity("Qorvath", "GPE")
+    a.entity("Ostravel", "GPE")
+    a.entity("Ostravel", "GPE", nth=1)
+    a.entity("Dunmere", "GPE")
+    gazetteer = learn_containment([a.build()])
+    ostravel, qorvath, dunmere = (normalize_place(n) for n in ["Ostravel", "Qorvath", "Dunmere"])
+    assert gazetteer.contains(ostravel, qorvath)
+    assert gazetteer.contains(ostravel, dunmere)
+    assert gazetteer.known_apart(qorvath, dunmere)

@@ -1,0 +1,75 @@
+"""Quote groups (verbatim, variant, single-source) and quote and attribution conflicts."""
+
+from __future__ import annotations
+
+from storylens.compare import compare_story
+
+from .builders import Doc, linked
+
+STATEMENT = "We will stand by the harbour workers until the strike ends"
+
+
+def _said(doc_id: str, words: str, speaker: str, extra: str = "") -> Doc:
+    doc = Doc(doc_id, f"Mayor Ilse Koren spoke at the docks. “{words},” Koren said.{extra}")
+    doc.title("Mayor", "Ilse Koren", "mayor")
+    doc.quote(words, speaker)
+    return doc
+
+
+def test_verbatim_and_truncated_copies_form_one_group() -> None:
+    a = _said("a", STATEMENT, "Koren")
+    b = _said("b", STATEMENT.lower(), "Ilse Koren")
+    c = _said("c", "We will stand by the harbour workers", "Koren")
+    findings = compare_story(linked(a, b, c))
+    [group] = findings.quotes
+    assert group.status == "verbatim"
+    assert group.article_ids == ("a", "b", "c")
+    assert group.families == 3
+    assert group.text == STATEMENT
+    assert findings.conflicts == ()
+
+
+def test_a_quote_only_one_family_carries_is_single_source() -> None:
+    a = _said("a", STATEMENT, "Koren")
+    b = _said("b", STATEMENT, "Koren")
+    findings = compare_story(linked(a, b, families=[["a", "b"]]))
+    [group] = findings.quotes
+    assert group.status == "single-source" and group.families == 1
+
+
+def test_the_same_words_given_to_two_people_is_an_attribution_conflict() -> None:
+    a = _said("a", STATEMENT, "Koren")
+    b = Doc("b", f"Union chief Tam Orlov spoke. “{STATEMENT},” Orlov said.")
+    b.entity("Tam Orlov")
+    b.quote(STATEMENT, "Tam Orlov")
+    findings = compare_story(linked(a, b))
+    [conflict] = findings.conflicts
+    assert conflict.kind == "attribution"
+    assert {v.value for v in conflict.values} == {"Ilse Koren", "Tam Orlov"}
+
+
+def test_reworded_quote_of_the_same_moment_is_a_quote_conflict() -> None:
+    a = _said("a", "If the talks can work, I will go there myself", "Koren")
+    b = _said("b", "if I see a chance of progress", "Koren")
+    findings = compare_story(linked(a, b, alignments=[("a", 1, "b", 1)]))
+    [conflict] = findings.conflicts
+    assert conflict.kind == "quote"
+    assert {v.evidence[0].text for v in conflict.values} == {
+        "If the talks can work, I will go there myself",
+        "if I see a chance of progress",
+    }
+    assert {g.status for g in findings.quotes} == {"variant"}
+
+
+def test_different_statements_by_one_speaker_are_not_variants() -> None:
+    a = _said("a", STATEMENT, "Koren", " The weather was cold and grey over the bay.")
+    b = _said("b", "The city budget will be published in the autumn", "Koren")
+    findings = compare_story(linked(a, b))
+    assert findings.conflicts == ()
+    assert {g.status for g in findings.quotes} == {"single-source"}
+
+
+def test_scare_quotes_are_not_grouped() -> None:
+    a = Doc("a", "She called it “useless” again.")
+    a.quote("useless", "Ilse Koren")
+    assert compare_story(linked(a)).quotes == ()

@@ -1,0 +1,80 @@
+"""Title conflicts (one person, two offices) and role-holder conflicts (one seat, two people)."""
+
+from __future__ import annotations
+
+from storylens.compare import compare_story
+from storylens.model import Findings
+
+from .builders import Doc, linked
+
+
+def _kinds(findings: Findings) -> list[str]:
+    return [c.kind for c in findings.conflicts]
+
+
+def test_former_against_current_office_is_a_title_conflict() -> None:
+    a = Doc("a", "Former Ostravian President Dara Vell spoke.")
+    a.title("Former Ostravian President", "Dara Vell", "president", "Ostravia", "former")
+    b = Doc("b", "President Dara Vell spoke.")
+    b.title("President", "Dara Vell", "president", None, "current")
+    findings = compare_story(linked(a, b))
+    [conflict] = [c for c in findings.conflicts if c.kind == "title"]
+    assert conflict.subject == "Dara Vell"
+    texts = {v.evidence[0].text for v in conflict.values}
+    assert texts == {"Former Ostravian President Dara Vell", "President Dara Vell"}
+    assert "a" in conflict.explanation and "b" in conflict.explanation
+    assert 0 < conflict.confidence <= 1
+
+
+def test_newly_elected_and_plain_office_agree() -> None:
+    a = Doc("a", "Newly-elected Chancellor Fenna Lorit spoke.")
+    a.title("Newly-elected Chancellor", "Fenna Lorit", "chancellor", None, "elect")
+    b = Doc("b", "Chancellor Fenna Lorit spoke.")
+    b.title("Chancellor", "Fenna Lorit", "chancellor", None, "current")
+    assert "title" not in _kinds(compare_story(linked(a, b)))
+
+
+def test_opposition_leader_against_head_of_government_is_a_conflict() -> None:
+    a = Doc("a", "Opposition leader Fenna Lorit spoke.")
+    a.title("Opposition leader", "Fenna Lorit", "leader", None, "opposition")
+    b = Doc("b", "Chancellor Fenna Lorit spoke.")
+    b.title("Chancellor", "Fenna Lorit", "chancellor", None, "current")
+    assert _kinds(compare_story(linked(a, b))) == ["title"]
+
+
+def test_different_but_compatible_roles_are_not_a_conflict() -> None:
+    a = Doc("a", "Envoy Osk Brandt arrived.")
+    a.title("Envoy", "Osk Brandt", "envoy", None, "current")
+    b = Doc("b", "Businessman Osk Brandt arrived.")
+    b.title("Businessman", "Osk Brandt", "businessman", None, "current")
+    assert _kinds(compare_story(linked(a, b))) == []
+
+
+def test_one_seat_given_to_two_people_is_a_role_holder_conflict() -> None:
+    a = Doc("a", "Ostravian President Dara Vell spoke.")
+    a.title("Ostravian President", "Dara Vell", "president", "Ostravia")
+    b = Doc("b", "Ostravian President Miro Hask spoke.")
+    b.title("Ostravian President", "Miro Hask", "president", "Ostravia")
+    findings = compare_story(linked(a, b))
+    [conflict] = [c for c in findings.conflicts if c.kind == "role-holder"]
+    assert {v.value for v in conflict.values} == {"Dara Vell", "Miro Hask"}
+    assert {v.article_ids for v in conflict.values} == {("a",), ("b",)}
+
+
+def test_presidents_of_different_countries_are_not_a_role_holder_conflict() -> None:
+    a = Doc("a", "Ostravian President Dara Vell met Belmaran President Miro Hask.")
+    a.title("Ostravian President", "Dara Vell", "president", "Ostravia")
+    a.title("Belmaran President", "Miro Hask", "president", "Belmara")
+    b = Doc("b", "President Dara Vell met President Miro Hask.")
+    b.title("President", "Dara Vell", "president", None)
+    b.title("President", "Miro Hask", "president", None, nth=1)
+    assert _kinds(compare_story(linked(a, b))) == []
+
+
+def test_a_former_holder_and_a_current_one_do_not_clash_over_the_seat() -> None:
+    a = Doc("a", "Former Ostravian President Dara Vell met Ostravian President Miro Hask.")
+    a.title("Former Ostravian President", "Dara Vell", "president", "Ostravia", "former")
+    a.title("Ostravian President", "Miro Hask", "president", "Ostravia", nth=1)
+    b = Doc("b", "Ostravian President Miro Hask spoke.")
+    b.title("Ostravian President", "Miro Hask", "president", "Ostravia")
+    assert _kinds(compare_story(linked(a, b))) == []
