@@ -48,6 +48,7 @@ class Draft:
     published: str | None = None  # from the page's metadata
     language: str | None = None
     find_title: bool = True
+    structural: bool = True  # plain text: the classifier also reads the page's layout
 
 
 def extract_articles(
@@ -103,6 +104,7 @@ def draft_document(document: Document) -> Draft | InputError:
                 published=html.published,
                 language=html.language,
                 find_title=html.title is None and document.title_hint is None,
+                structural=False,
             )
         if document.media_type == "text":
             return Draft(
@@ -142,9 +144,10 @@ def build_article(
         context=context,
         title_hint=draft.title,
         find_title=draft.find_title,
+        structural=draft.structural,
     )
     text = "\n".join(reading.lines)
-    words = len(text.split())
+    words = count_words(text)
     if words < MIN_TEXT_WORDS:
         return input_error(
             document, f"no article text found ({words} words of article text left after cleaning)"
@@ -179,6 +182,13 @@ def choose_date(
     if document.container_date:
         return document.container_date, "http"
     return None, "none"
+
+
+def count_words(text: str) -> int:
+    """Words, counting each CJK character as one (those scripts put no spaces between words)."""
+    from storylens.extract.language import ideographs
+
+    return len(text.split()) + ideographs(text)
 
 
 def input_error(document: Document, problem: str) -> InputError:

@@ -65,13 +65,14 @@ _RELATIVE = re.compile(
     re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
+_CLOCK_ONLY = re.compile(rf"^(?:{_TIME})(?:\s*(?:{_TZ}))?$", re.I)
 
 
 def looks_like_date_stamp(line: str) -> bool:
     """True when the line holds a date or time and nothing else worth reading."""
     if len(line) > 90 or not _HAS_DIGIT.search(line):
         return False
-    if _RELATIVE.match(line.strip()):
+    if _RELATIVE.match(line.strip()) or _CLOCK_ONLY.match(line.strip()):
         return True
     if not (_ISO.search(line) or _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)):
         if not (_CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)):

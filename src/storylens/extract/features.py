@@ -25,15 +25,20 @@ FUNCTION_WORDS = frozenset(
     "after before than via vs is are was were be it its his her their our your my this that "
     "amid amidst up out off per".split()
 )
-# Verbs and nouns of prompts that address the reader rather than report anything.
-CTA_WORDS = frozenset(
-    "follow share subscribe subscribed subscription signup sign login log register download "
-    "install join like tweet retweet email print bookmark save comment comments reply newsletter "
-    "newsletters donate support watch listen click tap app apps notifications alerts whatsapp "
-    "telegram facebook twitter instagram youtube tiktok linkedin rss podcast podcasts "
-    "unsubscribe inbox".split()
+# Verbs of prompts that address the reader rather than report anything, and the nouns that
+# go with them.
+CTA_VERBS = frozenset(
+    "follow share subscribe sign log register download install join like tweet retweet email "
+    "print bookmark save comment reply donate support watch listen click tap".split()
 )
-READER_WORDS = frozenset("us our your you here now free".split())
+CTA_NOUNS = frozenset(
+    "subscription signup login newsletter newsletters app apps notifications alerts whatsapp "
+    "telegram facebook twitter instagram youtube tiktok linkedin pinterest reddit rss podcast "
+    "podcasts inbox comments unsubscribe".split()
+)
+CTA_WORDS = CTA_VERBS | CTA_NOUNS
+SITE_WORDS = frozenset("us our".split())  # the site speaking of itself
+READER_WORDS = frozenset("you your here".split())
 TEASER_LABEL_WORDS = frozenset(
     "read more also see related recommended watch listen next previous trending popular "
     "latest top must".split()
@@ -42,11 +47,19 @@ CREDIT_WORDS = frozenset(
     "photo photos photograph photographer image images picture pictures credit credits "
     "caption file illustration video getty afp ap reuters shutterstock alamy epa".split()
 )
-BYLINE_LEAD = re.compile(r"^(?:by|written by|reporting by|words by|story by|von|par)\s+", re.I)
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b", re.I)
+BYLINE_LEAD = re.compile(
+    r"^(?:by|(?:written|reporting|posted|words|story|text|interview)\s+by|von|par)\s+[^\W\d_]",
+    re.I,
+)
+# A copyright notice, not a sentence that mentions copyright.
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|\ball rights reserved\b", re.I)
+CONSENT_WORDS = frozenset("cookie cookies consent gdpr privacy".split())
+ADVERT_WORDS = frozenset("advertisement advertisements advert advertising sponsored promoted".split())
 TAGS_LEAD = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.I)
 COUNT_LABEL = re.compile(
-    r"^\d[\d,.]*\s*[km]?\s+(?:comments?|replies|shares?|views?|likes?|reads?)$", re.I
+    r"^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|shares?|views?|likes?|reads?)"
+    r"|(?:comments?|replies|shares?|views?|likes?)\s*\(?\d[\d,.]*[km]?\)?)$",
+    re.I,
 )
 LANGUAGE_NAMES = frozenset(
     "english français francais español espanol deutsch italiano português portugues русский "
@@ -75,7 +88,10 @@ class LineFeatures:
     date_stamp: bool
     cta_words: int
     reader_words: int
+    site_words: int
     credit_words: int
+    consent_words: int
+    advert_words: int
     teaser_label: bool  # "Read more: ...", "Related: ..."
     copyright: bool
     byline: bool
@@ -132,10 +148,13 @@ def line_features(index: int, text: str) -> LineFeatures:
         date_stamp=looks_like_date_stamp(text),
         cta_words=sum(1 for w in lowered if w in CTA_WORDS),
         reader_words=sum(1 for w in lowered if w in READER_WORDS),
+        site_words=sum(1 for w in lowered if w in SITE_WORDS),
         credit_words=sum(1 for w in lowered if w in CREDIT_WORDS),
+        consent_words=sum(1 for w in lowered if w in CONSENT_WORDS),
+        advert_words=sum(1 for w in lowered if w in ADVERT_WORDS),
         teaser_label=bool(head_words) and len(head_words) <= 3 and head_words <= TEASER_LABEL_WORDS,
         copyright=bool(COPYRIGHT.search(text)),
-        byline=bool(BYLINE_LEAD.match(text)) and len(words) <= 8 and not text.endswith("."),
+        byline=bool(BYLINE_LEAD.match(text)) and len(words) <= 12 and not text.endswith("."),
         tags=bool(TAGS_LEAD.match(text)),
         count_label=bool(COUNT_LABEL.match(text)),
         language_menu=is_language_menu(text, lowered),

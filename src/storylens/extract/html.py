@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from storylens.extract.language import ideographs
 from storylens.extract.text import split_lines
 
 MIN_ARTICLE_WORDS = 40  # less than this is a teaser, a paywall or a page rendered by script
@@ -57,7 +58,7 @@ def draft_html(html: str, url: str | None) -> HtmlDraft:
     result = bare_extraction(tree, url=url, **TRAFILATURA_SETTINGS)
     text = (result.text or "") if result is not None else ""
     lines = tuple(split_lines(text))
-    words = sum(len(line.split()) for line in lines)
+    words = sum(len(line.split()) + ideographs(line) for line in lines)
     if words < MIN_ARTICLE_WORDS:
         raise PageProblem(
             f"no article text found ({words} words extracted: the page may be rendered by "

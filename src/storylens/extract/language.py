@@ -120,3 +120,11 @@ def dominant_script(text: str) -> str | None:
     if script == "CYRILLIC" and any(c in text for c in "іїєґІЇЄҐ"):
         return "uk"
     return SCRIPTS[script]
+
+
+IDEOGRAPHIC = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def ideographs(text: str) -> int:
+    """Characters of scripts written without spaces (Chinese, Japanese, Korean)."""
+    return len(IDEOGRAPHIC.findall(text))

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from storylens.extract.corpus import CorpusContext
 from storylens.extract.dates import parse_date_stamp
 from storylens.extract.features import (
-    CTA_WORDS,
+    BULLET,
+    CTA_VERBS,
     WORD,
     LineFeatures,
     clean_line,
@@ -36,9 +37,8 @@ CAPTION = re.compile(
     r"|(?:getty images|/\s*afp|/\s*ap|/\s*reuters|via reuters|shutterstock|/\s*epa)\W*$",
     re.I,
 )
-ADVERT = frozenset(
-    {"advertisement", "advertising", "ad", "sponsored", "sponsored content", "promoted", "promo"}
-)
+
+BREADCRUMB = re.compile(r"\S\s+[>»/|›]\s+\S")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class PageView:
     first_prose: int  # index of the first prose line (len(features) when none)
     last_prose: int  # index of the last prose line (-1 when none)
     page_counts: Counter[str]
+    structural: bool = True
 
 
 def split_lines(text: str) -> list[str]:
@@ -78,29 +79,39 @@ def read_page(
     context: CorpusContext,
     title_hint: str | None = None,
     find_title: bool = True,
+    structural: bool = True,
 ) -> PageReading:
-    """Classify every line of one page and gather the metadata its lines carry."""
-    view = page_view(lines, document_id, site, context)
+    """Classify every line of one page and gather the metadata its lines carry.
+
+    ``structural`` turns on the rules that read the page's layout (menus before the prose,
+    lists after it, lines printed twice). Plain-text pages need them; on HTML, trafilatura has
+    already used the markup for that, and its lists and tables are article content."""
+    view = page_view(lines, document_id, site, context, structural)
     reasons: list[str | None] = [None] * len(lines)
     title = mark_title(view, reasons, title_hint, find_title)
     published = mark_date_stamps(view, reasons)
-    author = mark_single_lines(view, reasons)
+    author, byline_date = mark_single_lines(view, reasons)
     mark_headline_runs(view, reasons)
-    mark_edges(view, reasons)
+    if structural:
+        mark_edges(view, reasons)
     kept = tuple(line for line, reason in zip(lines, reasons, strict=True) if reason is None)
     removed = tuple(
         Removed(text=line, reason=reason)
         for line, reason in zip(lines, reasons, strict=True)
         if reason is not None
     )
-    return PageReading(kept, removed, title, published, author)
+    return PageReading(kept, removed, title, published or byline_date, author)
 
 
 def page_view(
-    lines: list[str], document_id: str, site: str | None, context: CorpusContext
+    lines: list[str],
+    document_id: str,
+    site: str | None,
+    context: CorpusContext,
+    structural: bool = True,
 ) -> PageView:
     features = tuple(line_features(i, line) for i, line in enumerate(lines))
-    prose = [f.index for f in features if f.prose and not is_prompt(f)]
+    prose = [f.index for f in features if is_content_prose(f)]
     return PageView(
         features=features,
         document_id=document_id,
@@ -109,6 +120,7 @@ def page_view(
         first_prose=prose[0] if prose else len(features),
         last_prose=prose[-1] if prose else -1,
         page_counts=Counter(normalise_for_matching(f.text) for f in features),
+        structural=structural,
     )
 
 
@@ -135,15 +147,18 @@ def mark_title(
 
 
 def guess_title(view: PageView) -> str | None:
+    """A line printed twice near the top wins; else the first line before the prose that is
+    long enough to be a headline rather than a kicker ("The Long Read") or a menu entry."""
     window = view.features[:TITLE_WINDOW]
     candidates = [f for f in window if could_be_title(f, view)]
     for f in candidates:
         if view.page_counts[normalise_for_matching(f.text)] >= 2:
             return f.text
-    for f in candidates:
-        if f.index < view.first_prose:
+    before_prose = [f for f in candidates if f.index < view.first_prose]
+    for f in before_prose:
+        if f.words >= 4:
             return f.text
-    return None
+    return before_prose[0].text if before_prose else None
 
 
 def could_be_title(f: LineFeatures, view: PageView) -> bool:
@@ -152,6 +167,8 @@ def could_be_title(f: LineFeatures, view: PageView) -> bool:
     if f.ends_sentence and not f.text.rstrip("\"'”’»").endswith(("?", "!")):
         return False
     if f.teaser_label or f.copyright or f.byline or f.language_menu or f.tags or f.bullet:
+        return False
+    if BREADCRUMB.search(f.text):
         return False
     key = normalise_for_matching(f.text)
     tail_copies = [
@@ -179,17 +196,21 @@ def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
 # --------------------------------------------------------------------------- one line at a time
 
 
-def mark_single_lines(view: PageView, reasons: list[str | None]) -> str | None:
-    """Lines that give themselves away: credits, prompts, labels, menus. Returns the byline."""
-    author = None
+def mark_single_lines(
+    view: PageView, reasons: list[str | None]
+) -> tuple[str | None, str | None]:
+    """Lines that give themselves away: credits, prompts, labels, menus. Returns the author and
+    the date of the first byline ("Posted by Jane Roe on March 3, 2024")."""
+    author = byline_date = None
     for f in view.features:
         if reasons[f.index] is not None:
             continue
         reason = single_line_reason(f, view)
         if reason == "byline" and author is None:
             author = author_from_byline(f.text)
+            byline_date = parse_date_stamp(f.text)
         reasons[f.index] = reason
-    return author
+    return author, byline_date
 
 
 def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
@@ -201,36 +222,70 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "comments"
     if f.tags and f.words <= 40:
         return "tags"
-    if f.text.casefold().strip(" .:!") in ADVERT:
+    if f.advert_words and f.words <= 6 and not f.ends_sentence:
         return "advertisement"
+    if is_prompt(f) and (not f.prose or prompt_is_chrome(f, view)):
+        return "cookie notice" if f.consent_words else "call-to-action"
     if f.prose:
-        return "call-to-action" if is_prompt(f) and prompt_is_chrome(f, view) else None
+        return None
     if f.teaser_label and f.words >= 2:
         return "read-more teaser"
     if f.byline:
         return "byline"
     if CAPTION.search(f.text) and f.words <= 30:
         return "caption"
-    if f.cta_words and (f.reader_words or f.words <= 4 or f.ends_colon or starts_with_cta(f)):
+    if is_short_prompt(f) and (view.structural or not f.bullet):
         return "call-to-action"
     if repeated_elsewhere(f, view) and not shares_surrounding_prose(f, view):
         return "navigation"
-    if view.page_counts[normalise_for_matching(f.text)] >= 2 and f.words <= 12:
+    if view.structural and printed_twice_as_chrome(f, view):
         return "navigation"
     return None
 
 
+def is_short_prompt(f: LineFeatures) -> bool:
+    """"Follow us on:", "Share on Facebook", "Leave a Reply", "Facebook Twitter Email"."""
+    if not f.cta_words or f.words > 12:
+        return False
+    return (
+        starts_with_cta(f)
+        or f.site_words >= 1
+        or (f.words <= 6 and f.cta_words / f.words >= 0.5)
+        or (f.ends_colon and f.words <= 4)
+    )
+
+
+def printed_twice_as_chrome(f: LineFeatures, view: PageView) -> bool:
+    """A short line printed twice on the page, once outside the prose: a menu entry."""
+    key = normalise_for_matching(f.text)
+    if f.words > 12 or view.page_counts[key] < 2:
+        return False
+    return any(
+        normalise_for_matching(g.text) == key
+        for g in view.features
+        if g.index < view.first_prose or g.index > view.last_prose
+    )
+
+
+def is_content_prose(f: LineFeatures) -> bool:
+    """Prose that is not a notice: the lines that mark where the article begins and ends."""
+    return f.prose and not (is_prompt(f) or f.copyright or CAPTION.search(f.text))
+
+
 def starts_with_cta(f: LineFeatures) -> bool:
-    first = WORD.findall(f.text[:30])
-    return bool(first) and first[0].casefold() in CTA_WORDS
+    """An imperative opens the line: "Share ...", "Sign up ...", "Click ..."."""
+    first = WORD.findall(BULLET.sub("", f.text)[:30])
+    return bool(first) and first[0].casefold() in CTA_VERBS
 
 
 def is_prompt(f: LineFeatures) -> bool:
-    """A sentence that addresses the reader ("Sign up for our newsletter ..."), not news."""
+    """A sentence that addresses the reader ("Sign up for our newsletter ...", "We use cookies
+    ..."), not news: prompt words together with words for the reader, no quote, no speaker."""
+    speaks_to_reader = f.reader_words + f.site_words >= 1
+    addresses_reader = (starts_with_cta(f) or f.consent_words >= 1) and speaks_to_reader
     return (
-        starts_with_cta(f)
-        and f.reader_words >= 1
-        and f.words <= 30
+        addresses_reader
+        and f.words <= 40
         and not f.has_quote
         and not REPORTING.search(f.text)
     )
@@ -263,8 +318,8 @@ def shares_surrounding_prose(f: LineFeatures, view: PageView) -> bool:
 
 
 def author_from_byline(line: str) -> str | None:
-    name = re.sub(r"^\s*(?:written by|reporting by|words by|story by|by|von|par)\s+", "", line, 1, re.I)
-    name = re.split(r"\s*(?:[|,•·]|\s-\s|\bfor\b|\bin\b)\s*", name)[0].strip()
+    name = re.sub(r"^\s*(?:\w+\s+)?(?:by|von|par)\s+", "", line, count=1, flags=re.I)
+    name = re.split(r"\s*(?:[|,;•·]|\s[-–—]\s|\b(?:for|in|on|and|at)\b)\s*", name)[0].strip()
     return name or None
 
 
@@ -275,7 +330,7 @@ def is_listy(f: LineFeatures, reasons: list[str | None]) -> bool:
     """Can sit in a list of teasers: a headline-like line, a time stamp, a short label."""
     if reasons[f.index] in ("timestamp", "date stamp", "read-more teaser"):
         return True
-    if reasons[f.index] is not None or f.prose:
+    if reasons[f.index] is not None or f.prose or f.text.startswith("|"):
         return False
     return f.headline_like or (f.words <= 3 and not f.ends_sentence)
 
@@ -306,6 +361,8 @@ def is_headline_list(
     stamps = [f for f in run if reasons[f.index] in ("timestamp", "date stamp")]
     if not headlines:
         return False
+    if not view.structural:
+        return len(stamps) >= 2 and len(headlines) >= 2
     in_tail = run[0].index > view.last_prose
     if stamps and (len(headlines) >= 2 or in_tail or len(stamps) >= 2):
         return True
