@@ -212,3 +212,32 @@ def test_fetcher_refuses_other_schemes(net_options: IngestOptions) -> None:
     fetcher = Fetcher(net_options)
     with pytest.raises(FetchError, match="unsupported URL scheme 'ftp'"):
         fetcher.fetch("ftp://files.example/a.html")
+
+
+def test_every_redirect_hop_is_checked_against_private_addresses(
+    server: LocalServer, net_options: IngestOptions, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """127.0.0.1 plays a public host here; its redirect to 127.0.0.2 must still be refused."""
+    import storylens.ingest.netguard as netguard
+
+    real = netguard.address_problem
+    monkeypatch.setattr(
+        netguard, "address_problem", lambda a: None if a == "127.0.0.1" else real(a)
+    )
+    port = server.base.rsplit(":", 1)[1]
+    server.add("/jump", Route(302, b"", {"Location": f"http://127.0.0.2:{port}/inside"}))
+    options = replace(net_options, allow_private_urls=False)
+    _, [error] = read_all([server.url("/jump")], options)
+    assert error.error.startswith("refused: 127.0.0.2 is a loopback address")
+    assert server.hits_for("/jump") == 1
+
+
+def test_connections_are_checked_again_when_they_are_opened(server: LocalServer) -> None:
+    """The backend re-resolves and re-checks, so a changed DNS answer cannot slip through."""
+    from storylens.ingest.netguard import BlockedAddress, GuardedBackend
+
+    port = int(server.base.rsplit(":", 1)[1])
+    with pytest.raises(BlockedAddress, match="loopback"):
+        GuardedBackend(allow_private=False).connect_tcp("127.0.0.1", port, timeout=1.0)
+    stream = GuardedBackend(allow_private=True).connect_tcp("127.0.0.1", port, timeout=1.0)
+    stream.close()

@@ -49,11 +49,12 @@ def _item(number: int, entry: dict) -> FeedItem:
 
 
 def _parsed_date(entry: dict) -> time.struct_time | None:
-    """Published before updated; keys are tested first because feedparser answers a missing
+    """Published before updated. Read with dict.get: feedparser's own lookup answers a missing
     'updated_parsed' with 'published_parsed' and a deprecation warning."""
     for key in ("published_parsed", "updated_parsed"):
-        if entry.get(key):
-            return entry[key]
+        value = dict.get(entry, key)
+        if value:
+            return value
     return None
 
 

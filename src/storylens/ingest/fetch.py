@@ -124,9 +124,10 @@ class Fetcher:
             checked_addresses(host, port, self.options.allow_private_urls)
         except BlockedAddress as exc:
             raise FetchError(str(exc)) from exc
-        if purpose == "page" and self.options.respect_robots and not self.robots.allows(url):
-            raise FetchError("disallowed by robots.txt")
-        self.pacer.wait(host)
+        if purpose == "page":
+            if self.options.respect_robots and not self.robots.allows(url):
+                raise FetchError("disallowed by robots.txt")
+            self.pacer.wait(host)  # robots.txt itself is not paced: it is one small file per host
         try:
             return self._stream(url, purpose)
         except BlockedAddress as exc:
