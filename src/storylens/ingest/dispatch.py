@@ -12,9 +12,9 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from storylens.ingest.feeds import parse_feed
-from storylens.ingest.fetch import Fetcher
 from storylens.ingest.files import (
     PAGE_SUFFIXES,
     describe_suffix,
@@ -34,6 +34,9 @@ from storylens.model import Document, InputError, Source
 
 GLOB_CHARS = frozenset("*?[")
 URL_SCHEME_HINTS = ("http://", "https://", "ftp://", "file://", "www.")
+
+if TYPE_CHECKING:
+    from storylens.ingest.fetch import Fetcher
 
 Item = Document | InputError
 
@@ -65,7 +68,10 @@ class IngestRun:
                 )
 
     def fetcher(self) -> Fetcher:
+        """Built on first use: httpx is only imported by runs that fetch something."""
         if self._fetcher is None:
+            from storylens.ingest.fetch import Fetcher
+
             self._fetcher = Fetcher(self.options)
         return self._fetcher
 

@@ -8,12 +8,12 @@ still goes to the HTML extractor.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from storylens.ingest.cache import FetchedPage
 from storylens.ingest.dates import http_date
 from storylens.ingest.decode import Decoded, charset_from_content_type, normalize_text
 from storylens.ingest.feeds import FeedItem, parse_feed
-from storylens.ingest.fetch import Fetcher
 from storylens.ingest.ids import file_stem, record_id, site_of, url_id
 from storylens.ingest.pages import PageMeta, decode_page, page_items
 from storylens.ingest.problems import InputProblem
@@ -22,6 +22,9 @@ from storylens.model import Document, InputError, Source
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 XML_TYPES = {"application/xml", "text/xml", "application/rss+xml", "application/atom+xml"}
+
+if TYPE_CHECKING:
+    from storylens.ingest.fetch import Fetcher
 
 Item = Document | InputError
 FetcherGetter = Callable[[], Fetcher]  # lazy: no HTTP client is built for a run without URLs
