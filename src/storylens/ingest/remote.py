@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from storylens.ingest.fetch import Fetcher
 
 Item = Document | InputError
-FetcherGetter = Callable[[], Fetcher]  # lazy: no HTTP client is built for a run without URLs
+FetcherGetter = Callable[[], "Fetcher"]  # lazy: no HTTP client is built for a run without URLs
 
 
 def read_url(
