@@ -1,0 +1,355 @@
+"""Derivation edges: which articles were written from which, from evidence alone.
+
+Each candidate pair is aligned; the pair is linked when one article is largely explained by the
+other in the same order (words inside quotation marks do not count: independent reports quote
+the same statements). Direction comes from publication dates, from containment (the child is
+explained by the parent, not the other way round), from material that the child took from a
+third article, and from which side keeps the more specific details. Every edge is computed from
+the pair's own evidence: links are never inferred by chaining.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import numpy as np
+
+from storylens.link.align import ArticleView, Group
+from storylens.link.diff import keep_meaningful, pair_changes
+from storylens.model import AnnotatedArticle, Change, Derivation
+
+# Linking: share of an article's own words explained by the other, and how much text that is.
+EXPLAINED_MIN = 0.5  # the better-explained side must be at least half explained
+MUTUAL_MIN = 0.15  # and the other side must share something beyond a lead paragraph
+ALIGNED_WORDS_MIN = 20  # a couple of shared sentences: below this, chance overlap
+ORDER_MIN = 0.6  # derived texts keep their parent's order
+STRONG_SCORE = 0.8  # sentences strong enough to count as taken from a third article
+# Direction evidence (positive: a is the parent), turned into a confidence.
+DATE_WEIGHT = 3.0
+CONTAINMENT_WEIGHT = 1.5
+COMPILATION_WEIGHT = 2.0
+SPECIFICITY_WEIGHT = 0.5
+SPECIFICITY_CAP = 1.5
+DIRECTION_MIN = 0.75
+CONTAINED = 0.85  # an article explained this much by the other is contained in it
+
+
+@dataclass(frozen=True)
+class PairEvidence:
+    """What the alignment of two articles says about their relation."""
+
+    a: int  # index into the story's views
+    b: int
+    groups: tuple[Group, ...]
+    covered_a: frozenset[int]  # sentences of a aligned with b
+    covered_b: frozenset[int]
+    coverage_a: float  # share of a's own words explained by b
+    coverage_b: float
+    aligned_words: int  # own words on the smaller side of the alignment
+    order: float  # share of aligned words in the monotonic backbone
+    lexical_share: float  # share of aligned words in copy or edit alignments
+    copy_share: float
+
+    @property
+    def explained(self) -> float:
+        return max(self.coverage_a, self.coverage_b)
+
+    @property
+    def mutual(self) -> float:
+        return min(self.coverage_a, self.coverage_b)
+
+
+@dataclass
+class Direction:
+    votes: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+
+    def add(self, weight: float, why: str) -> None:
+        if weight:
+            self.votes += weight
+            self.evidence.append(why)
+
+
+def pair_evidence(
+    a: ArticleView, b: ArticleView, ia: int, ib: int, groups: Sequence[Group]
+) -> PairEvidence:
+    covered_a = frozenset(i for g in groups for i in g.a)
+    covered_b = frozenset(j for g in groups for j in g.b)
+    words_a = sum(a.weights[i] for i in covered_a)
+    words_b = sum(b.weights[j] for j in covered_b)
+    total = 0.0
+    monotonic = lexical = copies = 0.0
+    for g in groups:
+        weight = sum(a.weights[i] for i in g.a) + sum(b.weights[j] for j in g.b)
+        total += weight
+        monotonic += weight if g.monotonic else 0.0
+        lexical += weight if g.kind in ("copy", "edit") else 0.0
+        copies += weight if g.kind == "copy" else 0.0
+    return PairEvidence(
+        a=ia,
+        b=ib,
+        groups=tuple(groups),
+        covered_a=covered_a,
+        covered_b=covered_b,
+        coverage_a=words_a / a.total_weight if a.total_weight else 0.0,
+        coverage_b=words_b / b.total_weight if b.total_weight else 0.0,
+        aligned_words=min(words_a, words_b),
+        order=monotonic / total if total else 0.0,
+        lexical_share=lexical / total if total else 0.0,
+        copy_share=copies / total if total else 0.0,
+    )
+
+
+def is_linked(evidence: PairEvidence) -> bool:
+    """Derived (or sharing a source) rather than independently written about the same event."""
+    return (
+        evidence.aligned_words >= ALIGNED_WORDS_MIN
+        and evidence.explained >= EXPLAINED_MIN
+        and evidence.mutual >= MUTUAL_MIN
+        and evidence.order >= ORDER_MIN
+    )
+
+
+def parse_published(value: str | None) -> datetime | date | None:
+    if not value:
+        return None
+    try:
+        if len(value) <= 10:
+            return date.fromisoformat(value)
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed
+
+
+def date_vote(a: AnnotatedArticle, b: AnnotatedArticle) -> tuple[float, str | None]:
+    """Earlier publication is the strongest direction evidence there is (when dates exist)."""
+    da, db = parse_published(a.article.published), parse_published(b.article.published)
+    if da is None or db is None:
+        return 0.0, None
+    if isinstance(da, datetime) and isinstance(db, datetime):
+        try:
+            if da.tzinfo is None or db.tzinfo is None:
+                da, db = da.replace(tzinfo=None), db.replace(tzinfo=None)
+            if da == db:
+                return 0.0, None
+            earlier_a = da < db
+        except TypeError:
+            return 0.0, None
+    else:
+        day_a = da.date() if isinstance(da, datetime) else da
+        day_b = db.date() if isinstance(db, datetime) else db
+        if day_a == day_b:
+            return 0.0, None
+        earlier_a = day_a < day_b
+    parent, child = (a, b) if earlier_a else (b, a)
+    why = f"published earlier ({parent.article.published} before {child.article.published})"
+    return (DATE_WEIGHT if earlier_a else -DATE_WEIGHT), why
+
+
+def third_source_share(
+    view: ArticleView,
+    covered: frozenset[int],
+    partner: int,
+    strong_links: dict[int, dict[int, set[int]]],
+    related: set[tuple[int, int]],
+    own: int,
+) -> tuple[float, int | None]:
+    """Share of the article's material missing from the partner that comes from an article
+    unrelated to the partner: a sign the article compiled the partner with another source."""
+    extra = [i for i in range(view.size) if i not in covered and view.weights[i] > 0]
+    extra_words = sum(view.weights[i] for i in extra)
+    if not extra_words:
+        return 0.0, None
+    sources: dict[int, int] = {}
+    for i in extra:
+        for other in strong_links.get(own, {}).get(i, ()):
+            if other != partner and (min(other, partner), max(other, partner)) not in related:
+                sources[other] = sources.get(other, 0) + view.weights[i]
+    if not sources:
+        return 0.0, None
+    best = min(sources, key=lambda k: (-sources[k], k))
+    return sources[best] / extra_words * (extra_words / max(view.total_weight, 1)), best
+
+
+def specificity(article: AnnotatedArticle, start: int, end: int) -> int:
+    """Exact details in a span: annotated dates, numbers and names, else digits and capitals."""
+    count = sum(1 for d in article.dates if start <= d.start < end and d.granularity == "day")
+    count += sum(1 for n in article.numbers if start <= n.start < end)
+    count += sum(1 for e in article.entities if start <= e.start < end)
+    if count:
+        return count
+    text = article.article.text[start:end]
+    return sum(1 for w in text.split() if w[:1].isdigit() or w[:1].isupper())
+
+
+def specificity_vote(
+    changes: Sequence[Change], parent: AnnotatedArticle, child: AnnotatedArticle
+) -> float:
+    """Positive when the (tentative) parent keeps more exact details in the changed spans."""
+    balance = 0
+    for change in changes:
+        if change.type == "other":
+            continue
+        p = (
+            specificity(parent, change.parent_span.start, change.parent_span.end)
+            if change.parent_span
+            else 0
+        )
+        c = (
+            specificity(child, change.child_span.start, change.child_span.end)
+            if change.child_span
+            else 0
+        )
+        balance += (p > c) - (c > p)
+    return max(-SPECIFICITY_CAP, min(SPECIFICITY_CAP, SPECIFICITY_WEIGHT * balance))
+
+
+def edge_changes(
+    parent: AnnotatedArticle,
+    parent_view: ArticleView,
+    child: AnnotatedArticle,
+    child_view: ArticleView,
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    kind: str,
+) -> list[Change]:
+    """Token diffs of every aligned group, parent to child; bounded for paraphrases."""
+    changes: list[Change] = []
+    for p_idx, c_idx in groups:
+        p_span = (parent_view.spans[p_idx[0]][0], parent_view.spans[p_idx[-1]][1])
+        c_span = (child_view.spans[c_idx[0]][0], child_view.spans[c_idx[-1]][1])
+        changes += pair_changes(parent, p_span, child, c_span)
+    if kind in ("paraphrase", "shared-source"):
+        return keep_meaningful(changes)
+    return keep_meaningful(changes, max_other=200)
+
+
+def edge_kind(evidence: PairEvidence) -> str:
+    if evidence.copy_share >= 0.9 and evidence.mutual >= 0.8:
+        return "copy"
+    if evidence.lexical_share >= 0.6:
+        return "edit"
+    return "paraphrase"
+
+
+def confidence_of(votes: float) -> float:
+    return round(0.5 + 0.5 * math.tanh(abs(votes) / 2.0), 3)
+
+
+def derive_pair(
+    evidence: PairEvidence,
+    articles: Sequence[AnnotatedArticle],
+    views: Sequence[ArticleView],
+    strong_links: dict[int, dict[int, set[int]]],
+    related: set[tuple[int, int]],
+) -> Derivation:
+    """The edge of one linked pair: kind, direction, confidence, evidence and changes."""
+    ia, ib = evidence.a, evidence.b
+    a, b = articles[ia], articles[ib]
+    va, vb = views[ia], views[ib]
+    direction = Direction()
+    weight, why = date_vote(a, b)
+    if why:
+        direction.add(weight, why)
+
+    from_third_a, source_a = third_source_share(
+        va, evidence.covered_a, ib, strong_links, related, ia
+    )
+    from_third_b, source_b = third_source_share(
+        vb, evidence.covered_b, ia, strong_links, related, ib
+    )
+    if from_third_a >= 0.1 and from_third_a > from_third_b:
+        direction.add(
+            -COMPILATION_WEIGHT, f"{a.id} adds material taken from {articles[source_a].id}"
+        )
+    elif from_third_b >= 0.1 and from_third_b > from_third_a:
+        direction.add(
+            COMPILATION_WEIGHT, f"{b.id} adds material taken from {articles[source_b].id}"
+        )
+
+    explained_a = evidence.coverage_a + from_third_a
+    explained_b = evidence.coverage_b + from_third_b
+    if explained_b >= CONTAINED and explained_b - explained_a >= 0.15:
+        direction.add(
+            CONTAINMENT_WEIGHT, f"{b.id} is {evidence.coverage_b:.0%} explained by {a.id}"
+        )
+    elif explained_a >= CONTAINED and explained_a - explained_b >= 0.15:
+        direction.add(
+            -CONTAINMENT_WEIGHT, f"{a.id} is {evidence.coverage_a:.0%} explained by {b.id}"
+        )
+
+    kind = edge_kind(evidence)
+    a_first = direction.votes >= 0 if direction.votes else a.id <= b.id
+    parent_i, child_i = (ia, ib) if a_first else (ib, ia)
+    pairs = [(g.a, g.b) if a_first else (g.b, g.a) for g in evidence.groups]
+    changes = edge_changes(
+        articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
+    )
+    tentative = specificity_vote(changes, articles[parent_i], articles[child_i])
+    if tentative:
+        signed = tentative if a_first else -tentative
+        keeper = articles[parent_i].id if tentative > 0 else articles[child_i].id
+        direction.add(signed, f"{keeper} keeps the more specific details")
+
+    votes = direction.votes
+    if abs(votes) < DIRECTION_MIN:
+        neither_contained = max(explained_a, explained_b) < CONTAINED
+        evidence_text = ("aligned in order; no direction evidence",)
+        if neither_contained:
+            kind = "shared-source"
+            evidence_text = ("aligned in order; neither contains the other; no direction evidence",)
+        first, second = sorted((ia, ib), key=lambda k: articles[k].id)
+        if (first, second) != (parent_i, child_i):
+            pairs = [(c, p) for p, c in pairs]
+            changes = edge_changes(
+                articles[first], views[first], articles[second], views[second], pairs, kind
+            )
+        return Derivation(
+            parent=articles[first].id,
+            child=articles[second].id,
+            kind=kind,
+            score=round(max(evidence.coverage_a, evidence.coverage_b), 3),
+            confidence=0.0 if kind == "shared-source" else 0.5,
+            evidence=evidence_text,
+            changes=tuple(changes),
+        )
+    if (votes > 0) != a_first:
+        parent_i, child_i = child_i, parent_i
+        pairs = [(c, p) for p, c in pairs]
+        changes = edge_changes(
+            articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
+        )
+    child_coverage = evidence.coverage_b if child_i == ib else evidence.coverage_a
+    return Derivation(
+        parent=articles[parent_i].id,
+        child=articles[child_i].id,
+        kind=kind,
+        score=round(child_coverage, 3),
+        confidence=confidence_of(votes),
+        evidence=tuple(direction.evidence),
+        changes=tuple(changes),
+    )
+
+
+def strong_sentence_links(evidences: Sequence[PairEvidence]) -> dict[int, dict[int, set[int]]]:
+    """article -> sentence -> articles it is strongly aligned with (for third-source checks)."""
+    links: dict[int, dict[int, set[int]]] = {}
+    for ev in evidences:
+        for g in ev.groups:
+            if g.score < STRONG_SCORE:
+                continue
+            for i in g.a:
+                links.setdefault(ev.a, {}).setdefault(i, set()).add(ev.b)
+            for j in g.b:
+                links.setdefault(ev.b, {}).setdefault(j, set()).add(ev.a)
+    return links
+
+
+def document_vectors(views: Sequence[ArticleView]) -> np.ndarray:
+    from storylens.link.embeddings import DIMENSION, normalize_rows
+
+    rows = [v.vectors.mean(axis=0) if v.size else np.zeros(DIMENSION, np.float32) for v in views]
+    return normalize_rows(np.stack(rows)) if rows else np.zeros((0, DIMENSION), np.float32)
