@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 from pathlib import Path
 
+import pytest
 from ingest_helpers import PAGE, read_all, write
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -96,15 +98,31 @@ def test_gzipped_warc_gives_the_same_documents(tmp_path: Path) -> None:
     assert [d.id for d in from_packed] == [d.id for d in from_plain]
 
 
-def test_corrupt_record_is_reported_after_the_good_ones(tmp_path: Path) -> None:
-    good = build_warc([("https://a.example/1", PAGE.encode(), HTML)], gzip=True)
-    second = build_warc([("https://a.example/2", PAGE.encode(), HTML)], gzip=True)
-    path = write(tmp_path / "damaged.warc.gz", good + b"garbage that is not a record" + second)
+@pytest.mark.parametrize("packed", [True, False])
+def test_corrupt_record_is_reported_and_reading_resumes(tmp_path: Path, packed: bool) -> None:
+    first = build_warc([("https://a.example/1", PAGE.encode(), HTML)], gzip=packed)
+    third = build_warc([("https://a.example/3", PAGE.encode(), HTML)], gzip=packed)
+    junk = b"garbage that is not a record\r\n\r\n"
+    damaged = gzip.compress(junk) if packed else junk
+    path = write(tmp_path / f"damaged.warc{'.gz' if packed else ''}", first + damaged + third)
     documents, errors = read_all([str(path)])
-    assert [d.id for d in documents] == ["damaged-000001"]
+    assert [(d.id, d.source.url) for d in documents] == [
+        ("damaged-000001", "https://a.example/1"),
+        ("damaged-000003", "https://a.example/3"),
+    ]
     [error] = errors
     assert error.input == f"{path} warc record 2"
     assert error.error.startswith("corrupt WARC record")
+    assert error.error.endswith("reading resumed at the next record")
+
+
+def test_damage_with_nothing_readable_after_it_ends_the_file(tmp_path: Path) -> None:
+    good = build_warc([("https://a.example/1", PAGE.encode(), HTML)], gzip=True)
+    path = write(tmp_path / "tail.warc.gz", good + b"garbage that is not a record at all")
+    documents, [error] = read_all([str(path)])
+    assert [d.id for d in documents] == ["tail-000001"]
+    assert error.input == f"{path} warc record 2"
+    assert error.error.endswith("the rest of the file was skipped")
 
 
 def test_truncated_record_is_an_error(tmp_path: Path) -> None:

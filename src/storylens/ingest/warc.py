@@ -8,7 +8,9 @@ metadata and redirects are skipped silently: a crawl is mostly those, and they a
 from __future__ import annotations
 
 import gzip
-from collections.abc import Iterator
+import zlib
+from collections.abc import Generator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -24,36 +26,101 @@ from storylens.model import Document, InputError, Source
 PAGE_RECORD_TYPES = {"response", "resource"}  # a revisit has no body of its own
 PAGE_MEDIA_TYPES = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "text"}
 DRAIN_CHUNK = 1024 * 1024
+SCAN_CHUNK = 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b\x08"
 
 Item = Document | InputError
 
 
+@dataclass
+class _Progress:
+    number: int = 0  # records seen so far (a damaged stretch counts as one)
+    pages: int = 0
+
+
 def read_warc_file(path: Path, label: str, options: IngestOptions) -> Iterator[Item]:
-    """Every HTML or plain-text response in a .warc or .warc.gz file, in file order."""
+    """Every HTML or plain-text response in a .warc or .warc.gz file, in file order.
+
+    A damaged record is reported and reading resumes at the next record that parses (the
+    next gzip member, or the next 'WARC/1.' line), so one bad spot does not lose a crawl.
+    """
+    check_warc_start(path)
+    compressed = _starts_gzipped(path)
+    progress = _Progress()
+    stem = file_stem(path)
+    with path.open("rb") as raw:
+        offset: int | None = 0
+        while offset is not None:
+            raw.seek(offset)
+            failure = yield from _read_records(raw, progress, stem, label, options)
+            if failure is None:
+                break
+            failed_at, exc = failure
+            offset = find_next_record(raw, failed_at + 1, compressed)
+            progress.number += 1
+            yield _corrupt_record_error(label, progress.number, exc, offset is not None)
+    if not progress.pages:
+        yield InputError(label, "no HTML or plain-text responses in this archive", "warning")
+
+
+def _read_records(
+    raw: BinaryIO, progress: _Progress, stem: str, label: str, options: IngestOptions
+) -> Generator[Item, None, tuple[int, Exception] | None]:
+    """Records from the current position; returns where and why reading broke, if it did."""
     from warcio.exceptions import ArchiveLoadFailed
 
-    check_warc_start(path)
-    stem = file_stem(path)
-    number = pages = 0
+    archive = _quiet_archive(raw)
+    records = iter(archive)
+    first = True
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return None
+        except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
+            return archive.offset, exc
+        if archive.err_count and not first:
+            yield _misaligned_warning(label, progress.number)
+            archive.err_count = 0
+        first = False
+        progress.number += 1
+        progress.pages += _page_media(record) is not None
+        yield from _record_items(record, progress.number, stem, label, options)
+
+
+def find_next_record(raw: BinaryIO, start: int, compressed: bool) -> int | None:
+    """Offset of the next plausible record start at or after ``start``, scanning in chunks."""
+    marker = GZIP_MAGIC if compressed else b"\nWARC/1."
+    position = start
+    while True:
+        raw.seek(position)
+        chunk = raw.read(SCAN_CHUNK)
+        if len(chunk) < len(marker):
+            return None
+        found = chunk.find(marker)
+        if found < 0:
+            position += len(chunk) - len(marker) + 1
+            continue
+        candidate = position + found + (0 if compressed else 1)
+        if _record_starts_at(raw, candidate, compressed):
+            return candidate
+        position = position + found + 1
+
+
+def _record_starts_at(raw: BinaryIO, offset: int, compressed: bool) -> bool:
+    raw.seek(offset)
+    head = raw.read(1024)
+    if compressed:
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+def _starts_gzipped(path: Path) -> bool:
     with path.open("rb") as raw:
-        archive = _quiet_archive(raw)
-        records = iter(archive)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                break
-            except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
-                yield _corrupt_record_error(label, number + 1, exc, number > 0)
-                return
-            if archive.err_count and number:
-                yield _misaligned_warning(label, number)
-                archive.err_count = 0
-            number += 1
-            pages += _page_media(record) is not None
-            yield from _record_items(record, number, stem, label, options)
-    if not pages:
-        yield InputError(label, "no HTML or plain-text responses in this archive", "warning")
+        return raw.read(2) == GZIP_MAGIC[:2]
 
 
 def check_warc_start(path: Path) -> None:
@@ -156,12 +223,8 @@ def _http_meta(record: Any) -> PageMeta:
     return PageMeta()
 
 
-def _corrupt_record_error(label: str, number: int, exc: Exception, seen_any: bool) -> InputError:
-    """Before any record: the file is unreadable; after some: name the record that broke."""
+def _corrupt_record_error(label: str, number: int, exc: Exception, resumed: bool) -> InputError:
+    """Name the record that broke, and say whether reading could go on after it."""
     detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
-    if not seen_any:
-        return InputError(label, f"not a readable WARC file: {detail}")
-    return InputError(
-        f"{label} warc record {number}",
-        f"corrupt WARC record ({detail}); the rest of the file was skipped",
-    )
+    after = "reading resumed at the next record" if resumed else "the rest of the file was skipped"
+    return InputError(f"{label} warc record {number}", f"corrupt WARC record ({detail}); {after}")
