@@ -32,6 +32,7 @@ _WINDOWS_1252_ALIASES = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
 )
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\x1b")
 
@@ -45,9 +46,9 @@ class Decoded:
 
 def decode_bytes(data: bytes, header_charset: str | None = None) -> Decoded:
     """Decode a page; raises InputProblem when no encoding gives readable text."""
-    bom = bom_charset(data)
-    if bom:
-        return _finish(data[len(codecs.lookup(bom).encode("\ufeff")) :], bom, detected=False)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _finish(data[len(bom) :], codec, detected=False)
     for declared in (header_charset, meta_charset(data)):
         decoded = _try_declared(data, declared)
         if decoded is not None:
@@ -66,8 +67,9 @@ def bom_charset(data: bytes) -> str | None:
 
 
 def meta_charset(data: bytes) -> str | None:
-    """The charset a page declares in its head (``<meta charset>`` or http-equiv)."""
-    match = _META_CHARSET.search(data[:SNIFF_BYTES])
+    """The charset a page declares itself: ``<meta charset>``, http-equiv, or an XML prolog."""
+    head = data[:SNIFF_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.match(head)
     return match.group(1).decode("ascii", "replace") if match else None
 
 

@@ -43,6 +43,8 @@ Item = Document | InputError
 
 def read_inputs(inputs: Sequence[str], options: IngestOptions | None = None) -> Iterator[Item]:
     """Documents and errors for every input, in input order (folders and globs sorted)."""
+    if isinstance(inputs, str):  # one name passed bare would otherwise be read letter by letter
+        inputs = [inputs]
     run = IngestRun(options or IngestOptions())
     try:
         yield from run.read_all(inputs)

@@ -29,7 +29,9 @@ def decode_page(data: bytes, header_charset: str | None = None, what: str = "fil
     if not data.strip():
         raise InputProblem(f"empty {what}")
     if looks_binary(data):
-        raise InputProblem(f"binary {what}, not a page")
+        raise InputProblem(
+            "binary content, not a page" if what == "page" else f"binary {what}, not a page"
+        )
     decoded = decode_bytes(data, header_charset)
     if not decoded.text.strip():
         raise InputProblem(f"empty {what}")
