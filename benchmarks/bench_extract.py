@@ -23,7 +23,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_scoring import (  # noqa: E402
+from extract_lines import labelled_line_scores
+from extract_scoring import (
     Scores,
     accuracy,
     aeb_scores,
@@ -32,10 +33,9 @@ from extract_scoring import (  # noqa: E402
     same_day,
     same_title,
 )
-from extract_lines import labelled_line_scores  # noqa: E402
 
-from storylens.extract import ExtractOptions, extract_articles  # noqa: E402
-from storylens.model import Article, Document, Source  # noqa: E402
+from storylens.extract import ExtractOptions, extract_articles
+from storylens.model import Article, Document, Source
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("STORYLENS_SHARED", REPO.parent / "shared"))
@@ -180,13 +180,15 @@ def main() -> None:
         "article-extraction-benchmark", lambda: bench_aeb(args.limit)
     )
     print_table(
-        f"a) article-extraction-benchmark ({aeb_pages} pages): word 4-gram shingles, P/R averaged per document",
+        f"a) article-extraction-benchmark ({aeb_pages} pages): word 4-gram shingles, "
+        "P and R averaged per document",
         ["system", "F1", "precision", "recall"],
         [[name, f"{s.f1:.4f}", f"{s.precision:.4f}", f"{s.recall:.4f}"] for name, s in aeb_rows],
     )
     wcxb_rows, wcxb_pages, wcxb_seconds = timed("wcxb", lambda: bench_wcxb(args.limit))
     print_table(
-        f"b) wcxb-dev-articles ({wcxb_pages} pages): word-bag F1 per page; metadata accuracy over pages with a gold value",
+        f"b) wcxb-dev-articles ({wcxb_pages} pages): word-bag F1 per page; "
+        "metadata accuracy over pages with a gold value",
         ["system", "F1", "precision", "recall", "title", "author", "date (same day)"],
         [
             [

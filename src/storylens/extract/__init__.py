@@ -42,7 +42,8 @@ class Draft:
     """Candidate lines of one page and the metadata found before line classification."""
 
     lines: tuple[str, ...]
-    site: str | None
+    site: str | None  # key for the batch's repeated lines: the host
+    site_name: str | None = None  # what the page calls its site ("Northwire")
     title: str | None = None
     author: str | None = None
     published: str | None = None  # from the page's metadata
@@ -62,7 +63,9 @@ def extract_articles(
         if isinstance(draft, Draft)
     )
     return [
-        draft if isinstance(draft, InputError) else finish_article(document, draft, context, options)
+        draft
+        if isinstance(draft, InputError)
+        else finish_article(document, draft, context, options)
         for document, draft in zip(documents, drafts, strict=True)
     ]
 
@@ -99,6 +102,7 @@ def draft_document(document: Document) -> Draft | InputError:
             return Draft(
                 lines=html.lines,
                 site=site_of(document) or (html.site.casefold() if html.site else None),
+                site_name=html.site,
                 title=html.title or document.title_hint,
                 author=html.author,
                 published=html.published,
@@ -156,7 +160,7 @@ def build_article(
     if options.english_only and language not in (None, "en"):
         return input_error(document, f"not in English (looks like {language_name(language)})")
     published, published_from = choose_date(document, draft, reading.published)
-    site = document.source.site or draft.site
+    site = document.source.site or draft.site_name or draft.site
     return Article(
         id=document.id,
         source=document.source,
@@ -171,9 +175,7 @@ def build_article(
     )
 
 
-def choose_date(
-    document: Document, draft: Draft, stamp: str | None
-) -> tuple[str | None, str]:
+def choose_date(document: Document, draft: Draft, stamp: str | None) -> tuple[str | None, str]:
     """The page's own metadata first, then a date stamp in its text, then its container."""
     if draft.published:
         return draft.published, "meta"

@@ -10,7 +10,7 @@ with plain regular expressions (no dateparser: this runs on every short line of 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 MONTHS = {
     "jan": 1,
@@ -40,11 +40,13 @@ _ISO = re.compile(
     r"(Z|[+-]\d{2}:?\d{2})?)?(?!\d)",
     re.I,
 )
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I)
-_MONTH_DAY_YEAR = re.compile(
-    rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I
+_DAY_MONTH_YEAR = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I
 )
-_CLOCK = re.compile(r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d])", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
+_CLOCK = re.compile(
+    r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d])", re.I
+)
 _OFFSET = re.compile(r"(?:gmt|utc)\s*([+-])(\d{2}):?(\d{2})", re.I)
 _UTC = re.compile(r"\b(?:gmt|utc)\b|\dZ\b", re.I)
 
@@ -55,9 +57,44 @@ _STAMP_TOKEN = re.compile(
     re.I,
 )
 _LABEL_WORDS = frozenset(
-    "updated update published posted last modified on at am pm et pt date time first created "
-    "edited issued ago hours hour minutes minute mins min days day weeks week months month "
-    "seconds yesterday today just now".split()
+    [
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "et",
+        "pt",
+        "date",
+        "time",
+        "first",
+        "created",
+        "edited",
+        "issued",
+        "ago",
+        "hours",
+        "hour",
+        "minutes",
+        "minute",
+        "mins",
+        "min",
+        "days",
+        "day",
+        "weeks",
+        "week",
+        "months",
+        "month",
+        "seconds",
+        "yesterday",
+        "today",
+        "just",
+        "now",
+    ]
 )
 _RELATIVE = re.compile(
     r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s+"
@@ -65,7 +102,11 @@ _RELATIVE = re.compile(
     re.I,
 )
 _HAS_DIGIT = re.compile(r"\d")
-_CLOCK_ONLY = re.compile(rf"^(?:{_TIME})(?:\s*(?:{_TZ}))?$", re.I)
+_CLOCK_ONLY = re.compile(
+    rf"^(?:(?:last\s+)?(?:updated|published|posted)\s*(?:at|on)?\s*:?\s*)?(?:{_TIME})"
+    rf"(?:\s*(?:{_TZ}))?$",
+    re.I,
+)
 
 
 def looks_like_date_stamp(line: str) -> bool:
@@ -74,9 +115,10 @@ def looks_like_date_stamp(line: str) -> bool:
         return False
     if _RELATIVE.match(line.strip()) or _CLOCK_ONLY.match(line.strip()):
         return True
-    if not (_ISO.search(line) or _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)):
-        if not (_CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)):
-            return False
+    has_day = _ISO.search(line) or _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)
+    has_weekday_clock = _CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)
+    if not (has_day or has_weekday_clock):
+        return False
     rest = _STAMP_TOKEN.sub(" ", line)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
     return len(words) == 0
@@ -144,13 +186,13 @@ def _find_timezone(line: str) -> timezone | None:
         sign = -1 if offset.group(1) == "-" else 1
         return timezone(sign * timedelta(hours=int(offset.group(2)), minutes=int(offset.group(3))))
     if _UTC.search(line):
-        return timezone.utc
+        return UTC
     return None
 
 
 def _offset_from_text(text: str) -> timezone:
     if text.upper() == "Z":
-        return timezone.utc
+        return UTC
     sign = -1 if text.startswith("-") else 1
     digits = text[1:].replace(":", "")
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4])))

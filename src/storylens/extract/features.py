@@ -21,31 +21,162 @@ MARKUP = re.compile(r"^\*\*(.+)\*\*$|^#{1,6}\s+(.+)$")
 
 # Small function words do not count when judging whether a line is Title Cased.
 FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of for to in on at by with from as into onto over under about "
-    "after before than via vs is are was were be it its his her their our your my this that "
-    "amid amidst up out off per".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "than",
+        "via",
+        "vs",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "this",
+        "that",
+        "amid",
+        "amidst",
+        "up",
+        "out",
+        "off",
+        "per",
+    ]
 )
 # Verbs of prompts that address the reader rather than report anything, and the nouns that
 # go with them.
 CTA_VERBS = frozenset(
-    "follow share subscribe sign log register download install join like tweet retweet email "
-    "print bookmark save comment reply donate support watch listen click tap".split()
+    [
+        "follow",
+        "share",
+        "subscribe",
+        "sign",
+        "log",
+        "register",
+        "download",
+        "install",
+        "join",
+        "like",
+        "tweet",
+        "retweet",
+        "email",
+        "print",
+        "bookmark",
+        "save",
+        "comment",
+        "reply",
+        "donate",
+        "support",
+        "watch",
+        "listen",
+        "click",
+        "tap",
+    ]
 )
 CTA_NOUNS = frozenset(
-    "subscription signup login newsletter newsletters app apps notifications alerts whatsapp "
-    "telegram facebook twitter instagram youtube tiktok linkedin pinterest reddit rss podcast "
-    "podcasts inbox comments unsubscribe".split()
+    [
+        "subscription",
+        "signup",
+        "login",
+        "newsletter",
+        "newsletters",
+        "app",
+        "apps",
+        "notifications",
+        "alerts",
+        "whatsapp",
+        "telegram",
+        "facebook",
+        "twitter",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "rss",
+        "podcast",
+        "podcasts",
+        "inbox",
+        "comments",
+        "unsubscribe",
+    ]
 )
 CTA_WORDS = CTA_VERBS | CTA_NOUNS
-SITE_WORDS = frozenset("us our".split())  # the site speaking of itself
-READER_WORDS = frozenset("you your here".split())
+SITE_WORDS = frozenset(["us", "our"])  # the site speaking of itself
+READER_WORDS = frozenset(["you", "your", "here"])
 TEASER_LABEL_WORDS = frozenset(
-    "read more also see related recommended watch listen next previous trending popular "
-    "latest top must".split()
+    [
+        "read",
+        "more",
+        "also",
+        "see",
+        "related",
+        "recommended",
+        "watch",
+        "listen",
+        "next",
+        "previous",
+        "trending",
+        "popular",
+        "latest",
+        "top",
+        "must",
+    ]
 )
 CREDIT_WORDS = frozenset(
-    "photo photos photograph photographer image images picture pictures credit credits "
-    "caption file illustration video getty afp ap reuters shutterstock alamy epa".split()
+    [
+        "photo",
+        "photos",
+        "photograph",
+        "photographer",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "credit",
+        "credits",
+        "caption",
+        "file",
+        "illustration",
+        "video",
+        "getty",
+        "afp",
+        "ap",
+        "reuters",
+        "shutterstock",
+        "alamy",
+        "epa",
+    ]
 )
 BYLINE_LEAD = re.compile(
     r"^(?:by|(?:written|reporting|posted|words|story|text|interview)\s+by|von|par)\s+[^\W\d_]",
@@ -53,8 +184,10 @@ BYLINE_LEAD = re.compile(
 )
 # A copyright notice, not a sentence that mentions copyright.
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|\ball rights reserved\b", re.I)
-CONSENT_WORDS = frozenset("cookie cookies consent gdpr privacy".split())
-ADVERT_WORDS = frozenset("advertisement advertisements advert advertising sponsored promoted".split())
+CONSENT_WORDS = frozenset(["cookie", "cookies", "consent", "gdpr", "privacy"])
+ADVERT_WORDS = frozenset(
+    ["advertisement", "advertisements", "advert", "advertising", "sponsored", "promoted"]
+)
 TAGS_LEAD = re.compile(r"^(?:tags?|topics?|filed under|categories|category|keywords)\s*[:|]", re.I)
 COUNT_LABEL = re.compile(
     r"^(?:\d[\d,.]*\s*[km]?\s+(?:comments?|replies|shares?|views?|likes?|reads?)"
@@ -62,13 +195,88 @@ COUNT_LABEL = re.compile(
     re.I,
 )
 LANGUAGE_NAMES = frozenset(
-    "english français francais español espanol deutsch italiano português portugues русский "
-    "українська العربية 中文 日本語 한국어 türkçe polski nederlands svenska dansk norsk suomi "
-    "ελληνικά עברית हिन्दी".split()
+    [
+        "english",
+        "français",
+        "francais",
+        "español",
+        "espanol",
+        "deutsch",
+        "italiano",
+        "português",
+        "portugues",
+        "русский",
+        "українська",
+        "العربية",
+        "中文",
+        "日本語",
+        "한국어",
+        "türkçe",
+        "polski",
+        "nederlands",
+        "svenska",
+        "dansk",
+        "norsk",
+        "suomi",
+        "ελληνικά",
+        "עברית",
+        "हिन्दी",
+    ]
 )
 LANGUAGE_CODES = frozenset(
-    "en fr es de it pt ru uk ar zh ja ko tr pl nl sv da no fi el he hi fa ur id ms vi th ro "
-    "hu cs sk bg sr hr sl lt lv et ka hy az kk uz be sq mk bs ca eu gl".split()
+    [
+        "en",
+        "fr",
+        "es",
+        "de",
+        "it",
+        "pt",
+        "ru",
+        "uk",
+        "ar",
+        "zh",
+        "ja",
+        "ko",
+        "tr",
+        "pl",
+        "nl",
+        "sv",
+        "da",
+        "no",
+        "fi",
+        "el",
+        "he",
+        "hi",
+        "fa",
+        "ur",
+        "id",
+        "ms",
+        "vi",
+        "th",
+        "ro",
+        "hu",
+        "cs",
+        "sk",
+        "bg",
+        "sr",
+        "hr",
+        "sl",
+        "lt",
+        "lv",
+        "et",
+        "ka",
+        "hy",
+        "az",
+        "kk",
+        "uz",
+        "be",
+        "sq",
+        "mk",
+        "bs",
+        "ca",
+        "eu",
+        "gl",
+    ]
 )
 
 
@@ -158,7 +366,7 @@ def line_features(index: int, text: str) -> LineFeatures:
         tags=bool(TAGS_LEAD.match(text)),
         count_label=bool(COUNT_LABEL.match(text)),
         language_menu=is_language_menu(text, lowered),
-        has_quote=any(mark in text for mark in "\"“”«»"),
+        has_quote=any(mark in text for mark in '"“”«»'),
     )
 
 

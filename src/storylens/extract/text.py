@@ -196,9 +196,7 @@ def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
 # --------------------------------------------------------------------------- one line at a time
 
 
-def mark_single_lines(
-    view: PageView, reasons: list[str | None]
-) -> tuple[str | None, str | None]:
+def mark_single_lines(view: PageView, reasons: list[str | None]) -> tuple[str | None, str | None]:
     """Lines that give themselves away: credits, prompts, labels, menus. Returns the author and
     the date of the first byline ("Posted by Jane Roe on March 3, 2024")."""
     author = byline_date = None
@@ -244,7 +242,7 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
 
 
 def is_short_prompt(f: LineFeatures) -> bool:
-    """"Follow us on:", "Share on Facebook", "Leave a Reply", "Facebook Twitter Email"."""
+    """ "Follow us on:", "Share on Facebook", "Leave a Reply", "Facebook Twitter Email"."""
     if not f.cta_words or f.words > 12:
         return False
     return (
@@ -283,12 +281,7 @@ def is_prompt(f: LineFeatures) -> bool:
     ..."), not news: prompt words together with words for the reader, no quote, no speaker."""
     speaks_to_reader = f.reader_words + f.site_words >= 1
     addresses_reader = (starts_with_cta(f) or f.consent_words >= 1) and speaks_to_reader
-    return (
-        addresses_reader
-        and f.words <= 40
-        and not f.has_quote
-        and not REPORTING.search(f.text)
-    )
+    return addresses_reader and f.words <= 40 and not f.has_quote and not REPORTING.search(f.text)
 
 
 def prompt_is_chrome(f: LineFeatures, view: PageView) -> bool:
@@ -377,7 +370,7 @@ def mark_edges(view: PageView, reasons: list[str | None]) -> None:
     for f in view.features:
         if reasons[f.index] is not None or f.prose:
             continue
-        if f.index < view.first_prose and f.words <= 3 and not f.ends_sentence:
-            reasons[f.index] = "navigation"
-        elif f.index > view.last_prose and not f.ends_sentence:
+        if (f.index < view.first_prose and f.words <= 3 and not f.ends_sentence) or (
+            f.index > view.last_prose and not f.ends_sentence
+        ):
             reasons[f.index] = "navigation"

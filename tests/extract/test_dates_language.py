@@ -1,0 +1,75 @@
+"""Date stamps and the English check: the small pieces the classifier leans on."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.extract.dates import looks_like_date_stamp, parse_date_stamp
+from storylens.extract.language import guess_language
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        (
+            "Sun Jun 22 2025 02:27:37 GMT+0300 (Eastern European Summer Time)",
+            "2025-06-22T02:27:37+03:00",
+        ),
+        ("Sat, 21 Jun 2025 21:47:25 GMT", "2025-06-21T21:47:25+00:00"),
+        ("2025-05-11T08:00:00Z", "2025-05-11T08:00:00+00:00"),
+        ("Published: 11 May 2025", "2025-05-11"),
+        ("Updated: May 12, 2025, 10:03 p.m.", "2025-05-12T22:03:00"),
+        ("Monday 12 May 2025 14.05 BST", "2025-05-12T14:05:00"),
+    ],
+)
+def test_date_stamps_are_recognised_and_read(line: str, value: str) -> None:
+    assert looks_like_date_stamp(line)
+    assert parse_date_stamp(line) == value
+
+
+@pytest.mark.parametrize("line", ["Updated 3 hours ago", "06:45", "Updated at 1:23 p.m."])
+def test_time_only_stamps_are_stamps_without_a_date(line: str) -> None:
+    assert looks_like_date_stamp(line)
+    assert parse_date_stamp(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The talks begin on 15 May 2025.",
+        "By Jane Roe, May 2, 2025",
+        "MORE ON THEME",
+        "Sunday 14 May: what we know so far",
+        "Agreed in 2025 by 12 votes",
+    ],
+)
+def test_lines_that_say_more_than_a_date_are_not_stamps(line: str) -> None:
+    assert not looks_like_date_stamp(line)
+
+
+ENGLISH = (
+    "The harbour board voted on Monday to repair the old pier, which was damaged by the storm, "
+    "and said that the work would begin in June and would be finished by the end of summer."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (ENGLISH, "en"),
+        (
+            "Le conseil du port a voté lundi pour réparer la vieille jetée, qui a été endommagée "
+            "par la tempête, et a dit que les travaux commenceraient en juin pour une durée de "
+            "trois mois avec une équipe de la ville.",
+            "fr",
+        ),
+        (
+            "Совет порта в понедельник проголосовал за ремонт старого пирса, который был "
+            "повреждён штормом, и заявил, что работы начнутся в июне.",
+            "ru",
+        ),
+        ("Too short to tell.", None),
+    ],
+)
+def test_guess_language(text: str, language: str | None) -> None:
+    assert guess_language(text) == language
