@@ -34,7 +34,7 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _CONTENT_TYPE_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
-_ALLOWED_CONTROLS = frozenset(b"\t\n\r\f\x1b")
+_SUSPECT_CONTROLS = bytes(b for b in range(32) if b not in b"\t\n\r\f\x1b")
 
 
 @dataclass(frozen=True)
@@ -93,7 +93,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in _ALLOWED_CONTROLS)
+    controls = len(sample) - len(sample.translate(None, _SUSPECT_CONTROLS))  # counted in C
     return controls / len(sample) > BINARY_CONTROL_RATIO
 
 
