@@ -50,7 +50,10 @@ def test_summary_names_counts_conflicts_and_paths(analysis: Analysis, tmp_path) 
     print_summary(analysis, paths, console=console)
     out = buffer.getvalue()
     assert "3 articles · 1 story · 1 family · 1 conflict" in out
-    assert "place meeting of Edda Brannock and the river council: Corvel (1) vs Lannis (1)" in out
+    assert (
+        "place meeting of Edda Brannock and the river council: "
+        "Corvel (1 article) vs Lannis (1 article)" in out
+    )
     assert "1 input error" in out
     assert str(paths["html"]) in out
 

@@ -17,6 +17,13 @@ from urllib.parse import urlsplit
 from storylens.report import views
 
 Json = dict[str, Any]
+STATUS_HINT = {
+    "conflicting": "sources give incompatible values",
+    "corroborated": "told by two or more independent sources",
+    "single-source": "told by one source only, however many pages carry it",
+    "variant": "the same quote, worded differently",
+    "verbatim": "the same words in two or more independent sources",
+}
 
 
 @cache
@@ -35,6 +42,8 @@ def environment() -> Any:
     env.filters["pct"] = percent
     env.filters["safe_url"] = safe_url
     env.filters["plural"] = plural
+    env.filters["clip"] = views.clip
+    env.filters["readable"] = views.readable_normalized
     return env
 
 
@@ -56,6 +65,7 @@ def render_html(report: Json) -> str:
             change_types=(*views.TYPED_CHANGES, "other"),
             paragraphs=views.paragraphs,
             relation=views.RELATION,
+            status_hint=STATUS_HINT,
         )
     )
 

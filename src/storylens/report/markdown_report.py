@@ -92,11 +92,13 @@ def family_lines(story: Json, index: views.ArticleIndex) -> list[str]:
     lines = ["### Sources by family", ""]
     for family in story["families"]:
         lines.append(
-            f"- **{esc(family['id'])}** ({len(family['article_ids'])} articles, one source)"
+            f"- **{esc(family['id'])}** ({n(len(family['article_ids']), 'article')}"
+            + (", one source)" if len(family["article_ids"]) > 1 else ")")
         )
         for article_id in family["article_ids"]:
             art = index.get(article_id) or {}
-            mark = " **[original]**" if article_id == family["original"] else ""
+            is_original = article_id == family["original"] and len(family["article_ids"]) > 1
+            mark = " **[original]**" if is_original else ""
             title = f": {esc(art.get('title'))}" if art.get("title") else ""
             date = art.get("published") or "no date"
             lines.append(f"  - {who(article_id, index)}{mark}{title} ({date})")
@@ -124,7 +126,8 @@ def conflict_lines(story: Json, index: views.ArticleIndex) -> list[str]:
             lines += [esc(conflict["explanation"]), ""]
         for value in conflict["values"]:
             norm = value.get("normalized")
-            norm_text = f" (normalised: {esc(norm)})" if norm and norm != value["value"] else ""
+            shown = views.readable_normalized(norm) and norm != value["value"]
+            norm_text = f" (normalised: {esc(norm)})" if shown else ""
             arts = ", ".join(who(a, index) for a in value["article_ids"])
             lines.append(
                 f"- **{esc(value['value'])}**{norm_text}: "
@@ -213,8 +216,13 @@ def derivation_lines(story: Json, index: views.ArticleIndex) -> list[str]:
             f"- {who(derivation['child'], index)} "
             f"{views.RELATION.get(derivation['kind'], derivation['kind'])} "
             f"{who(derivation['parent'], index)} (**{derivation['kind']}**): "
-            f"{views_pct(derivation['score'])} of the child explained by the parent, "
-            f"direction confidence {views_pct(derivation['confidence'])}{reasons}"
+            f"{views_pct(derivation['score'])} of the child explained by the parent"
+            + (
+                f", direction confidence {views_pct(derivation['confidence'])}"
+                if derivation["kind"] != "shared-source"
+                else ""
+            )
+            + reasons
         )
         for change in derivation["changes"]:
             if change["type"] == "other":

@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.markup import escape
 
-from storylens.model import Analysis, Conflict, StoryResult
+from storylens.model import Analysis, Conflict, ConflictValue, StoryResult
 
 TOP_CONFLICTS = 3
 VALUE_CHARS = 40
@@ -76,7 +76,8 @@ def story_lines(result: StoryResult) -> list[str]:
 
 def conflict_line(conflict: Conflict) -> str:
     values = " vs ".join(
-        f"[bold]{escape(clip(v.value))}[/bold] ({len(v.article_ids)})" for v in conflict.values
+        f"[bold]{escape(clip(v.value))}[/bold] ({len(v.article_ids)} {plural_word(v)})"
+        for v in conflict.values
     )
     subject = escape(clip(conflict.subject, SUBJECT_CHARS))
     return f"[red]{conflict.kind}[/red] {subject}: {values}"
@@ -90,3 +91,7 @@ def clip(text: str, limit: int = VALUE_CHARS) -> str:
 def n(count: int, word: str, many: str | None = None) -> str:
     """A count in bold with its noun: ``n(2, "family", "families")``."""
     return f"[bold]{count}[/bold] {word if count == 1 else (many or word + 's')}"
+
+
+def plural_word(value: ConflictValue) -> str:
+    return "article" if len(value.article_ids) == 1 else "articles"

@@ -398,7 +398,7 @@ def graph_view(story: Json, index: ArticleIndex) -> Graph:
             parents[d["child"]].append(d["parent"])
     depth = layer_depths(ids, parents)
     colours = family_colours(story)
-    originals = {f["original"] for f in story["families"]}
+    originals = {f["original"] for f in story["families"] if len(f["article_ids"]) > 1}
     family_rank = {a: i for i, f in enumerate(story["families"]) for a in f["article_ids"]}
     columns: dict[int, list[str]] = {}
     for article_id in sorted(ids, key=lambda a: (family_rank.get(a, 10**6), a)):
@@ -471,6 +471,14 @@ def family_colours(story: Json) -> dict[str, str]:
         for article_id in family["article_ids"]:
             colours[article_id] = FAMILY_COLOURS[i % (len(FAMILY_COLOURS) - 1)]
     return colours
+
+
+OPAQUE_ID = re.compile(r"^[a-z]+-[0-9a-f]{8,}$")
+
+
+def readable_normalized(value: str | None) -> bool:
+    """A normalised value worth showing: "2031-03-13" is, an entity key "person-3fa9c0d2" is not."""
+    return bool(value) and not OPAQUE_ID.match(value or "")
 
 
 def clip(text: str, limit: int) -> str:
