@@ -241,3 +241,21 @@ def test_connections_are_checked_again_when_they_are_opened(server: LocalServer)
         GuardedBackend(allow_private=False).connect_tcp("127.0.0.1", port, timeout=1.0)
     stream = GuardedBackend(allow_private=True).connect_tcp("127.0.0.1", port, timeout=1.0)
     stream.close()
+
+
+def test_a_url_named_twice_is_fetched_once(server: LocalServer, net_options: IngestOptions) -> None:
+    url = server.add("/twice", Route(200, PAGE.encode(), HTML))
+    documents, [warning] = read_all([url, url], replace(net_options, use_cache=False))
+    assert len(documents) == 1
+    assert (warning.input, warning.severity) == (url, "warning")
+    assert server.hits_for("/twice") == 1
+
+
+def test_cached_loopback_page_is_still_refused_without_the_flag(
+    server: LocalServer, net_options: IngestOptions
+) -> None:
+    url = server.add("/kept", Route(200, PAGE.encode(), HTML))
+    read_all([url], net_options)  # now in the cache
+    documents, [error] = read_all([url], replace(net_options, allow_private_urls=False))
+    assert documents == []
+    assert error.error.startswith("refused: 127.0.0.1 is a loopback address")

@@ -184,3 +184,11 @@ def test_undecodable_bytes_are_an_error(tmp_path: Path) -> None:
     documents, [error] = read_all([str(path)])
     assert documents == []
     assert error.error.startswith("cannot decode")
+
+
+def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
+    path = write(tmp_path / "pages" / "story.html", PAGE)
+    documents, [warning] = read_all([str(tmp_path / "pages"), str(path)])
+    assert [d.id for d in documents] == ["story"]
+    assert (warning.input, warning.severity) == (str(path), "warning")
+    assert warning.error == "already read for an earlier input; skipped"

@@ -33,6 +33,7 @@ from storylens.ingest.warc import read_warc_file
 from storylens.model import Document, InputError, Source
 
 GLOB_CHARS = frozenset("*?[")
+ALREADY_READ = "already read for an earlier input; skipped"
 URL_SCHEME_HINTS = ("http://", "https://", "ftp://", "file://", "www.")
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ class IngestRun:
     def __init__(self, options: IngestOptions) -> None:
         self.options = options
         self.ids = IdRegistry()
+        self.files_read: set[Path] = set()
         self._fetcher: Fetcher | None = None
 
     def read_all(self, inputs: Sequence[str]) -> Iterator[Item]:
@@ -76,6 +78,14 @@ class IngestRun:
 
             self._fetcher = Fetcher(self.options)
         return self._fetcher
+
+    def _first_time(self, path: Path) -> bool:
+        """A file named twice (a folder and a file in it) would count as its own copy."""
+        real = path.resolve()
+        if real in self.files_read:
+            return False
+        self.files_read.add(real)
+        return True
 
     def close(self) -> None:
         if self._fetcher is not None:
@@ -135,6 +145,9 @@ class IngestRun:
         if kind is None:
             if explicit:
                 raise InputProblem(f"unsupported file type {describe_suffix(path)}")
+            return
+        if not self._first_time(path):
+            yield InputError(label, ALREADY_READ, severity="warning")
             return
         if kind == "page":
             yield from self.read_page_file(path, label)

@@ -16,7 +16,12 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from storylens.ingest.cache import FetchedPage, PageCache
-from storylens.ingest.netguard import BlockedAddress, GuardedTransport, checked_addresses
+from storylens.ingest.netguard import (
+    BlockedAddress,
+    GuardedTransport,
+    checked_addresses,
+    refuse_private_literal,
+)
 from storylens.ingest.options import IngestOptions
 from storylens.ingest.problems import InputProblem, human_size
 from storylens.ingest.robots import ROBOTS_MAX_BYTES, RobotsRules
@@ -83,10 +88,23 @@ class Fetcher:
         self.pacer = HostPacer(options.per_host_delay)
         self.robots = RobotsRules(self._get_robots, options.user_agent)
         self._client: httpx.Client | None = None
+        self._requested: set[str] = set()
+
+    def first_request_for(self, url: str) -> bool:
+        """False for a URL this run already read: a page named twice must not count twice."""
+        if url in self._requested:
+            return False
+        self._requested.add(url)
+        return True
 
     def fetch(self, url: str) -> FetchedPage:
         """The page at ``url`` (from the cache when there); raises FetchError."""
-        check_url_shape(url)
+        host, _ = check_url_shape(url)
+        if not self.options.allow_private_urls:
+            try:  # before the cache: a cached page obeys the rule too
+                refuse_private_literal(host)
+            except BlockedAddress as exc:
+                raise FetchError(str(exc)) from exc
         if self.cache is not None:
             cached = self.cache.get(url)
             if cached is not None:

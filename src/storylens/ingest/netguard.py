@@ -54,6 +54,23 @@ def resolve_addresses(host: str, port: int) -> list[str]:
     return addresses
 
 
+def refuse_private_literal(host: str) -> None:
+    """An IP written in the URL can be judged without DNS (the cache path does no DNS)."""
+    try:
+        problem = address_problem(host.strip("[]"))
+    except ValueError:
+        return  # a name, not an address: judged when it is resolved
+    if problem:
+        raise BlockedAddress(_refusal(host, problem))
+
+
+def _refusal(shown: str, problem: str) -> str:
+    return (
+        f"refused: {shown} is {problem}; private addresses are not fetched "
+        "unless allow_private_urls is set"
+    )
+
+
 def checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
     """Resolve and refuse the host if ANY of its addresses is private, loopback, etc."""
     addresses = resolve_addresses(host.strip("[]"), port)
@@ -63,10 +80,7 @@ def checked_addresses(host: str, port: int, allow_private: bool) -> list[str]:
         problem = address_problem(address)
         if problem:
             shown = host if host == address else f"{host} ({address})"
-            raise BlockedAddress(
-                f"refused: {shown} is {problem}; private addresses are not fetched "
-                "unless allow_private_urls is set"
-            )
+            raise BlockedAddress(_refusal(shown, problem))
     return addresses
 
 

@@ -43,6 +43,9 @@ def read_url(
     """One URL: its page, or (when it is a feed) the pages its items point to."""
     label = label or url
     fetcher = get_fetcher()
+    if not fetcher.first_request_for(url):
+        yield InputError(label, "already read for an earlier input; skipped", severity="warning")
+        return
     try:
         page = fetcher.fetch(url)
         decoded = decode_page(page.body, charset_from_content_type(page.content_type), "page")
