@@ -259,3 +259,16 @@ def test_cached_loopback_page_is_still_refused_without_the_flag(
     documents, [error] = read_all([url], replace(net_options, allow_private_urls=False))
     assert documents == []
     assert error.error.startswith("refused: 127.0.0.1 is a loopback address")
+
+
+def test_closed_port_is_a_connection_error(net_options: IngestOptions) -> None:
+    import socket
+
+    with socket.socket() as probe:  # a loopback port that nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/page"
+    _, [error] = read_all([url], net_options)
+    assert error.input == url
+    assert error.error.startswith("could not connect")
+    assert "\n" not in error.error

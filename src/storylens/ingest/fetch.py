@@ -152,6 +152,8 @@ class Fetcher:
             raise FetchError(str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise FetchError(_timeout_message(exc, self.options)) from exc
+        except httpx.ConnectError as exc:
+            raise FetchError(f"could not connect: {exc}") from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"network error: {type(exc).__name__}: {exc}") from exc
 

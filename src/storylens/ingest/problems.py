@@ -11,6 +11,7 @@ class InputProblem(Exception):
     """Why one input (or one record of it) cannot be read, phrased for the user."""
 
     def __init__(self, message: str, severity: str = "error") -> None:
+        message = " ".join(message.split())  # one line, whatever a library put in its text
         super().__init__(message)
         self.message = message
         self.severity = severity
