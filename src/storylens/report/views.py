@@ -129,6 +129,9 @@ class ArticleIndex:
 # --------------------------------------------------------------------------- rewrite diffs
 
 
+LONG_CHANGE = 40  # characters; a changed clause is marked lighter than a changed name
+
+
 @dataclass(frozen=True)
 class Segment:
     """A run of text; ``kind`` names the change it belongs to, None for unchanged text."""
@@ -136,6 +139,10 @@ class Segment:
     text: str
     kind: str | None = None
     op: str | None = None
+
+    @property
+    def long(self) -> bool:
+        return len(self.text) > LONG_CHANGE
 
 
 @dataclass(frozen=True)
