@@ -1,13 +1,23 @@
-"""Helpers shared by the ingest tests (a module of its own: conftest is for fixtures)."""
+"""Helpers and fixtures shared by the ingest tests.
+
+Not a conftest.py: a second module named ``conftest`` would shadow tests/conftest.py for the
+other test folders that import from it. Test modules import the fixtures they use by name.
+The loopback server only ever binds 127.0.0.1, runs in a daemon thread and is shut down by its
+fixture, so the fetch tests never touch the network.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import gzip
+import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
 
 from storylens.ingest import IngestOptions, read_inputs
 from storylens.model import Document, InputError
@@ -97,3 +107,43 @@ def write(path: Path, data: str | bytes) -> Path:
 
 def gzipped(data: str | bytes) -> bytes:
     return gzip.compress(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A client that gave up (the timeout test) is expected; no traceback on stderr."""
+
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        return
+
+
+@pytest.fixture(name="server")
+def server_fixture() -> Iterator[LocalServer]:
+    routes: dict[str, Route] = {"/robots.txt": Route(404, b"", {"Content-Type": "text/plain"})}
+    hits: list[tuple[str, str]] = []
+    httpd = QuietServer(("127.0.0.1", 0), handler_class(routes, hits))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.daemon = True
+    thread.start()
+    host, port = httpd.server_address[:2]
+    try:
+        yield LocalServer(f"http://{host}:{port}", routes, hits)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(name="net_options")
+def net_options_fixture(tmp_path: Path) -> IngestOptions:
+    """Options for the loopback server: private addresses allowed, short timeouts, no pauses."""
+    return IngestOptions(
+        allow_private_urls=True,
+        cache_dir=str(tmp_path / "cache"),
+        per_host_delay=0.0,
+        connect_timeout=2.0,
+        read_timeout=0.3,
+        total_timeout=5.0,
+        max_bytes=64 * 1024,
+    )

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest_helpers import PAGE, LocalServer, Route, read_all, write
+from ingest_helpers import (  # the fixtures are used by name
+    PAGE,
+    LocalServer,
+    Route,
+    net_options_fixture,  # noqa: F401
+    read_all,
+    server_fixture,  # noqa: F401
+    write,
+)
 
 from storylens.ingest import IngestOptions
 

@@ -7,7 +7,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from ingest_helpers import PAGE, LocalServer, Route, read_all, write
+from ingest_helpers import (  # the fixtures are used by name
+    PAGE,
+    LocalServer,
+    Route,
+    net_options_fixture,  # noqa: F401
+    read_all,
+    server_fixture,  # noqa: F401
+    write,
+)
 
 from storylens import __version__
 from storylens.ingest import IngestOptions
