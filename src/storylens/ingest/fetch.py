@@ -156,6 +156,8 @@ class Fetcher:
             raise FetchError(f"could not connect: {exc}") from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"network error: {type(exc).__name__}: {exc}") from exc
+        except httpx.InvalidURL as exc:
+            raise FetchError(f"invalid URL: {exc}") from exc
 
     def _stream(self, url: str, purpose: str) -> _Hop:
         headers = {"Accept": ACCEPT_HEADER if purpose == "page" else "text/plain"}
