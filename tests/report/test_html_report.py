@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from storylens.model import Analysis
 from storylens.report import build_report
-from storylens.report.html_report import anchor, render_html, safe_url
+from storylens.report.html_report import render_html, safe_url
+from storylens.report.views import anchor
 
 
 def html_of(analysis: Analysis) -> str:
@@ -117,3 +118,16 @@ def test_claims_quotes_entities_flags_and_errors_are_listed(analysis: Analysis) 
 def test_page_without_stories_says_so(analysis: Analysis) -> None:
     page = html_of(replace(analysis, stories=(), off_topic=tuple(a.id for a in analysis.articles)))
     assert "No story was found" in page
+
+
+def test_article_text_marks_cited_spans_and_links_to_the_finding(analysis: Analysis) -> None:
+    page = html_of(analysis)
+    conflict_id = re.search(r'<article class="conflict" id="([^"]+)"', page).group(1)
+    assert (
+        f'<a class="cited conflict" href="#{conflict_id}" '
+        'title="place conflict: meeting of Edda Brannock and the river council">'
+        "<mark>Lannis</mark></a>" in page
+    )
+    flag_id = re.search(r'<div class="flag-item" id="([^"]+)"', page).group(1)
+    assert f'<a class="cited flag" href="#{flag_id}"' in page
+    assert "<p>Councillor Tamsin Orrle" not in page  # paragraphs split on lines, not sentences

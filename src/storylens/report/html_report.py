@@ -8,8 +8,6 @@ the file reads the same opened from disk, mailed or printed.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,7 +36,7 @@ def environment() -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["anchor"] = anchor
+    env.filters["anchor"] = views.anchor
     env.filters["pct"] = percent
     env.filters["safe_url"] = safe_url
     env.filters["plural"] = plural
@@ -63,7 +61,9 @@ def render_html(report: Json) -> str:
             articles=reading_order(report),
             in_story=in_story,
             change_types=(*views.TYPED_CHANGES, "other"),
-            paragraphs=views.paragraphs,
+            body=article_bodies(report),
+            conflict_anchor=views.conflict_anchor,
+            flag_anchor=views.flag_anchor,
             relation=views.RELATION,
             status_hint=STATUS_HINT,
         )
@@ -87,6 +87,14 @@ def story_page(story: Json, index: views.ArticleIndex) -> Json:
     }
 
 
+def article_bodies(report: Json) -> dict[str, list[list[views.Segment]]]:
+    marks = views.evidence_marks(report)
+    return {
+        a["id"]: views.body_paragraphs(a["text"], marks.get(a["id"], []))
+        for a in report["articles"]
+    }
+
+
 def reading_order(report: Json) -> list[Json]:
     """Articles story by story, as the stories list them, then those outside every story."""
     by_id = {a["id"]: a for a in report["articles"]}
@@ -94,14 +102,6 @@ def reading_order(report: Json) -> list[Json]:
     unique = list(dict.fromkeys(ordered))
     rest = [a["id"] for a in report["articles"] if a["id"] not in set(unique)]
     return [by_id[a] for a in unique + rest]
-
-
-def anchor(value: str, prefix: str = "a") -> str:
-    """An HTML id safe for any article id; a short hash keeps distinct ids distinct."""
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-")[:60]
-    if slug != value:
-        slug += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:6]
-    return f"{prefix}-{slug}"
 
 
 def percent(value: float) -> str:

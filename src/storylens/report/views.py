@@ -9,6 +9,7 @@ parent/child rows with the changed words marked, and the derivation graph into a
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -139,6 +140,8 @@ class Segment:
     text: str
     kind: str | None = None
     op: str | None = None
+    target: str | None = None  # HTML id of the finding this text is evidence for
+    label: str | None = None
 
     @property
     def long(self) -> bool:
@@ -151,6 +154,8 @@ class Mark:
     end: int
     kind: str
     op: str
+    target: str | None = None
+    label: str | None = None
 
 
 @dataclass
@@ -354,7 +359,9 @@ def segments(text: str, bounds: tuple[int, int] | None, marks: list[Mark]) -> li
             continue
         if mark.start > cursor:
             result.append(Segment(text[cursor : mark.start]))
-        result.append(Segment(text[mark.start : mark.end], mark.kind, mark.op))
+        result.append(
+            Segment(text[mark.start : mark.end], mark.kind, mark.op, mark.target, mark.label)
+        )
         cursor = mark.end
     if cursor < end:
         result.append(Segment(text[cursor:end]))
@@ -528,4 +535,62 @@ def grouped_quotes(story: Json) -> dict[str, list[Json]]:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    return [text[s:e] for s, e in paragraph_bounds(text)]
+
+
+def paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """Offsets of each non-blank line, stripped: the paragraphs of extracted text."""
+    bounds = []
+    for line in re.finditer(r"[^\n]+", text):
+        stripped = line.group().strip()
+        if stripped:
+            start = line.start() + line.group().index(stripped)
+            bounds.append((start, start + len(stripped)))
+    return bounds
+
+
+# --------------------------------------------------------------------------- article bodies
+
+
+def anchor(value: str, prefix: str = "a") -> str:
+    """An HTML id safe for any article id; a short hash keeps distinct ids distinct."""
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-")[:60]
+    if slug != value:
+        slug += "-" + hashlib.sha1(value.encode("utf-8")).hexdigest()[:6]
+    return f"{prefix}-{slug}"
+
+
+def conflict_anchor(story: Json, conflict: Json) -> str:
+    return anchor(f"{story['id']}/{conflict['id']}", "c")
+
+
+def flag_anchor(story: Json, flag: Json) -> str:
+    return anchor(f"{story['id']}/{flag['id']}", "f")
+
+
+def evidence_marks(report: Json) -> dict[str, list[Mark]]:
+    """Per article, the spans that conflicts and flags cite, linked back to the finding."""
+    marks: dict[str, list[Mark]] = {}
+    for story in report["stories"]:
+        for conflict in story["conflicts"]:
+            target = conflict_anchor(story, conflict)
+            label = f"{conflict['kind']} conflict: {conflict['subject']}"
+            for value in conflict["values"]:
+                for span in value["evidence"]:
+                    mark = Mark(span["start"], span["end"], "conflict", "", target, label)
+                    marks.setdefault(span["article"], []).append(mark)
+        for flag in story["flags"]:
+            target = flag_anchor(story, flag)
+            for span in flag["evidence"]:
+                mark = Mark(span["start"], span["end"], "flag", "", target, flag["explanation"])
+                marks.setdefault(span["article"], []).append(mark)
+    return marks
+
+
+def body_paragraphs(text: str, marks: list[Mark]) -> list[list[Segment]]:
+    """The article's paragraphs with cited spans marked, so a reader sees them in place."""
+    result = []
+    for bounds in paragraph_bounds(text):
+        inside = [m for m in marks if bounds[0] <= m.start and m.end <= bounds[1]]
+        result.append(segments(text, bounds, inside))
+    return result
