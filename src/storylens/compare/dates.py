@@ -55,12 +55,55 @@ def _iso_parts(value: str | None) -> tuple[int | None, int | None, int | None]:
     return int(year), int(month) if month else None, int(day) if day else None
 
 
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b", re.I)
+_MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.I)
+
+
+def month_day_in_words(text: str) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) read off 'June 1', '1 June', 'March 13, 2031' when nothing resolved it."""
+    year_match = _YEAR.search(text)
+    year = int(year_match.group(1)) if year_match else None
+    for pattern, month_group, day_group in ((_MONTH_DAY, 1, 2), (_DAY_MONTH, 2, 1)):
+        for match in pattern.finditer(text):
+            month = _MONTH_NUMBERS.get(match.group(month_group).lower().rstrip("."))
+            day = int(match.group(day_group))
+            if month and 1 <= day <= 31:
+                return year, month, day
+    month_only = _MONTH.search(text)
+    if month_only:
+        return year, _MONTH_NUMBERS.get(month_only.group(0).lower()), None
+    return year, None, None
+
+
 def read_date(mention: DateMention) -> DateReading | None:
     """A comparable reading of one date mention, or None for vague or relative expressions."""
     text = mention.text.strip()
     has_month = bool(_MONTH.search(text)) or bool(_DIGIT_DATE.search(text))
     weekday = _WEEKDAY.search(text)
     year, month, day = _iso_parts(mention.value)
+    if mention.value is None and has_month:
+        year, month, day = month_day_in_words(text)
     written_year = bool(_YEAR.search(text))
     known_year = year if (written_year or mention.anchored) else None
     if weekday and not has_month:

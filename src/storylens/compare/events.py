@@ -42,7 +42,6 @@ KIND_GROUPS = {
     "tour": "visit",
     "journey": "visit",
 }
-CARRY_BACK_SENTENCES = 3
 _PAST_CUE = re.compile(
     r"\b(last|previous|previously|earlier|ago|once|formerly)\b(?![-‐‑])", re.IGNORECASE
 )
@@ -64,6 +63,11 @@ class EventUse:
     group: str
     participants: frozenset[str]
     inherited: bool = False
+    lent_places: tuple[EntityMention, ...] = ()  # from a trip whose purpose this event is
+
+    @property
+    def places(self) -> tuple[EntityMention, ...]:
+        return self.mention.places + self.lent_places
 
     @property
     def sentence_text(self) -> str:
@@ -101,38 +105,6 @@ def _participants(context: StoryContext, article: AnnotatedArticle, mention: Eve
     return found
 
 
-def collect_uses(context: StoryContext) -> list[EventUse]:
-    """Every event mention with resolved participants; short ones inherit from earlier ones."""
-    uses: list[EventUse] = []
-    for article in context.articles:
-        seen: list[EventUse] = []
-        for mention in sorted(article.events, key=lambda m: (m.start, m.end)):
-            participants = frozenset(_participants(context, article, mention))
-            use = EventUse(article, mention, kind_group(mention.kind), participants)
-            if len(participants) < 2:
-                donor = _donor(seen, use)
-                if donor is not None:
-                    use.participants = donor.participants
-                    use.inherited = True
-            seen.append(use)
-            uses.append(use)
-    return uses
-
-
-def _donor(seen: list[EventUse], use: EventUse) -> EventUse | None:
-    """The nearest earlier mention of the same kind group whose participants include ours."""
-    for earlier in reversed(seen):
-        if use.mention.sentence - earlier.mention.sentence > CARRY_BACK_SENTENCES:
-            return None
-        if (
-            earlier.group == use.group
-            and len(earlier.participants) >= 2
-            and use.participants <= earlier.participants
-        ):
-            return earlier
-    return None
-
-
 def is_past_occasion(use: EventUse, frame_year: int | None) -> bool:
     """'The last time they met', or a year before the story's: another occasion."""
     readings = [r for t in use.mention.times if (r := read_date(t))]
@@ -146,36 +118,184 @@ def is_future(use: EventUse) -> bool:
     return bool(_FUTURE_CUE.search(use.sentence_text))
 
 
+def collect_uses(context: StoryContext) -> list[EventUse]:
+    """Every event mention with its participants resolved to entity ids, in text order."""
+    uses: list[EventUse] = []
+    for article in context.articles:
+        mentions = sorted(article.events, key=lambda m: (m.start, m.end))
+        article_uses = [
+            EventUse(
+                article,
+                mention,
+                kind_group(mention.kind),
+                frozenset(_participants(context, article, mention)),
+            )
+            for mention in mentions
+        ]
+        _lend_purpose_places(article_uses)
+        uses.extend(article_uses)
+    return uses
+
+
+_PURPOSE_LINK = re.compile(r"^[^.;:!?]{0,60}\b(?:for|to)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _lend_purpose_places(uses: list[EventUse]) -> None:
+    """'travel to X for talks with Y' and 'fly to X to meet Y': the talks are in X too."""
+    for index, trip in enumerate(uses):
+        if trip.group != "visit" or not trip.mention.places:
+            continue
+        text = trip.article.article.text
+        for purpose in uses[index + 1 :]:
+            if purpose.mention.sentence != trip.mention.sentence:
+                break
+            if purpose.group == "visit":
+                continue
+            between = text[trip.mention.end : purpose.mention.start]
+            lend = purpose.group == "meeting" and not purpose.mention.places
+            if lend and _PURPOSE_LINK.match(between):
+                purpose.lent_places = tuple(
+                    p for p in trip.mention.places if p.start < purpose.mention.start
+                )
+            break
+
+
+def _new_event(context: StoryContext, group: str, participants: frozenset[str]) -> Event:
+    event_id = f"{group}|" + "|".join(sorted(participants))
+    names = sorted(context.resolver.name(p) for p in participants)
+    return Event(event_id, group, participants, label=join_names(names))
+
+
+@dataclass
+class _Catalogue:
+    """Events known so far, and which articles and families name each of them."""
+
+    context: StoryContext
+    events: dict[tuple[str, frozenset[str]], Event] = field(default_factory=dict)
+    articles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def get(self, group: str, participants: frozenset[str]) -> Event:
+        key = (group, participants)
+        if key not in self.events:
+            self.events[key] = _new_event(self.context, group, participants)
+        return self.events[key]
+
+    def in_group(self, group: str) -> list[Event]:
+        return [e for (g, _p), e in sorted(self.events.items(), key=_key_order) if g == group]
+
+    def prefer(self, candidates: list[Event], article_id: str) -> Event | None:
+        """One candidate clearly ahead: named in this article, then by more families."""
+        if len(candidates) == 1:
+            return candidates[0]
+
+        def rank(event: Event) -> tuple[bool, int]:
+            named = self.articles[event.id]
+            return article_id in named, self.context.families(named)
+
+        ranked = sorted(candidates, key=rank, reverse=True)
+        if ranked and rank(ranked[0]) > rank(ranked[1]) and rank(ranked[0])[0]:
+            return ranked[0]
+        return None
+
+
+def _key_order(item: tuple[tuple[str, frozenset[str]], Event]) -> tuple[str, list[str]]:
+    return item[0][0], sorted(item[0][1])
+
+
+def _resolve_with(catalogue: _Catalogue, use: EventUse, participants: frozenset[str]):
+    """The event a mention with these participants belongs to (None: ambiguous or unknown)."""
+    same_group = catalogue.in_group(use.group)
+    if len(participants) >= 2:
+        fits = [
+            e for e in same_group if len(e.participants) >= 2 and e.participants <= participants
+        ]
+        return fits[0] if len(fits) == 1 else None
+    if len(participants) == 1:
+        fits = [e for e in same_group if len(e.participants) >= 2 and participants < e.participants]
+        if not fits:
+            return catalogue.get(use.group, participants)
+        return catalogue.prefer(fits, use.article.id)
+    return None
+
+
+def _sentence_people(context: StoryContext, use: EventUse) -> frozenset[str]:
+    """People named in the mention's sentence: who a bare 'the talks' is most likely about."""
+    start, end = sentence_bounds(use.article, use.mention.start)
+    people = set()
+    for entity in use.article.entities:
+        if entity.label == "PERSON" and start <= entity.start < end:
+            person = context.resolver.person(entity.text, use.article.id)
+            if person:
+                people.add(person)
+    return frozenset(people)
+
+
 def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
-    """Group mentions into events by kind group and minimal participant sets."""
+    """Group mentions into events: kind group plus the fewest participants that identify it.
+
+    Two or more participants: the minimal participant sets seen in the story are the events.
+    One participant: the one event of that group the person takes part in (named in the same
+    article first), else an event of its own. None: the event of the nearest earlier mention of
+    the group in the same or previous sentence, else the people of the sentence if they fit one
+    event, else the group's only event. Anything still ambiguous stays out of every comparison.
+    """
+    catalogue = _Catalogue(context)
     sets_by_group: dict[str, set[frozenset[str]]] = defaultdict(set)
     for use in uses:
         if len(use.participants) >= 2:
             sets_by_group[use.group].add(use.participants)
-    events: dict[tuple[str, frozenset[str]], Event] = {}
-    for group, sets in sets_by_group.items():
-        minimal = [s for s in sets if not any(other < s for other in sets)]
-        for participants in minimal:
-            names = sorted(context.resolver.name(p) for p in participants)
-            event_id = f"{group}|" + "|".join(sorted(participants))
-            events[(group, participants)] = Event(event_id, group, participants)
-            events[(group, participants)].label = join_names(names)
+    for group, sets in sorted(sets_by_group.items()):
+        for participants in sorted(sets, key=sorted):
+            if not any(other < participants for other in sets):
+                catalogue.get(group, participants)
     for use in uses:
-        if len(use.participants) < 2:
+        if len(use.participants) >= 2:
+            event = _resolve_with(catalogue, use, use.participants)
+            if event:
+                catalogue.articles[event.id].add(use.article.id)
+    resolved: dict[int, Event] = {}
+    last_in_group: dict[tuple[str, str], tuple[int, Event]] = {}
+    for index, use in enumerate(uses):
+        event = None
+        if use.participants:
+            event = _resolve_with(catalogue, use, use.participants)
+        else:
+            donor = last_in_group.get((use.article.id, use.group))
+            if donor and use.mention.sentence - donor[0] <= 1:
+                event = donor[1]
+                use.inherited = True
+            else:
+                people = _sentence_people(context, use)
+                event = _resolve_with(catalogue, use, people) if len(people) >= 2 else None
+        if event is not None:
+            resolved[index] = event
+            if use.participants:
+                last_in_group[(use.article.id, use.group)] = (use.mention.sentence, event)
+    for index, use in enumerate(uses):
+        event = resolved.get(index)
+        if event is None and not use.participants:
+            group_events = catalogue.in_group(use.group)
+            if not group_events:
+                event = catalogue.get(use.group, frozenset())
+            elif len(group_events) == 1:
+                event = group_events[0]
+        if event is None:
             continue
-        fits = [e for (g, p), e in events.items() if g == use.group and p <= use.participants]
-        if len(fits) != 1:
-            continue
-        event = fits[0]
         if is_past_occasion(use, context.frame_year):
             event.past.append(use)
         else:
             event.uses.append(use)
-    found = [e for e in events.values() if e.uses]
+    found = [e for e in catalogue.events.values() if e.uses]
     for event in found:
+        event.uses.sort(key=lambda u: (u.article.id, u.mention.start))
         kinds = Counter(u.mention.kind.lower() for u in event.uses)
         kind = min(kinds, key=lambda k: (-kinds[k], k))
-        event.label = f"the {kind} between {event.label}"
+        if len(event.participants) >= 2:
+            event.label = f"the {kind} between {event.label}"
+        elif event.participants:
+            event.label = f"the {kind} of {event.label}"
+        else:
+            event.label = f"the {kind}"
     return sorted(found, key=lambda e: (-e.families(context), e.id))
 
 
@@ -191,7 +311,7 @@ def _place_of(mention: EntityMention) -> Place:
 def place_observations(context: StoryContext, event: Event) -> list[Observation]:
     observations = []
     for use in event.uses:
-        for place_mention in use.mention.places:
+        for place_mention in use.places:
             span = make_span(use.article, place_mention.start, place_mention.end)
             if span is None:
                 continue
@@ -242,97 +362,134 @@ def _date_words(reading: DateReading) -> str:
     return words[:1].upper() + words[1:] if reading.kind == "weekday" else words
 
 
-def _reading_of(normalized: str, observations: list[Observation], uses: list[EventUse]):
-    for use in uses:
-        for time in use.mention.times:
-            reading = read_date(time)
-            if reading and reading.normalized == normalized:
-                return reading
-    return None
+def _place_readings(use: EventUse) -> list[tuple[str, Place]]:
+    return [(place.id, place) for m in use.places if (place := _place_of(m)).id != "name:"]
 
 
-def _only_one_article(a: ValueGroup, b: ValueGroup) -> bool:
-    """Both values from the same single article: more likely our reading than the source."""
-    return set(a.article_ids) == set(b.article_ids) and len(a.article_ids) == 1
+def _date_readings(use: EventUse) -> list[tuple[str, DateReading]]:
+    return [
+        (reading.normalized, reading)
+        for t in use.mention.times
+        if (reading := read_date(t)) and reading.kind != "year"
+    ]
 
 
-def place_conflict(context: StoryContext, event: Event, main: bool) -> Draft | None:
-    groups = group_values(place_observations(context, event))
-    places = {g.normalized: normalize_place(g.value) for g in groups}
-    for group in groups:
-        if group.normalized.startswith(("country:", "city:", "body:")):
+@dataclass
+class _Clashes:
+    """Pairs of clashing values found between mentions of one event, with confidences."""
+
+    pairs: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    def add(self, a: str, b: str, confidence: float) -> None:
+        key = (min(a, b), max(a, b))
+        self.pairs[key] = max(self.pairs.get(key, 0.0), confidence)
+
+    @property
+    def values(self) -> set[str]:
+        return {v for pair in self.pairs for v in pair}
+
+    @property
+    def confidence(self) -> float:
+        return max(self.pairs.values(), default=0.0)
+
+
+def _place_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tuple[str, str, float]]:
+    found = []
+    for id_a, place_a in _place_readings(a):
+        for id_b, place_b in _place_readings(b):
+            if context.gazetteer.known_apart(place_a, place_b):
+                known = place_a.kind != "unknown" and place_b.kind != "unknown"
+                confidence = PLACE_CONFIDENCE_KNOWN if known else PLACE_CONFIDENCE_UNKNOWN
+                found.append((id_a, id_b, confidence))
+    return found
+
+
+def _date_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tuple[str, str, float]]:
+    found = []
+    for key_a, reading_a in _date_readings(a):
+        for key_b, reading_b in _date_readings(b):
+            clash = dates_clash(reading_a, reading_b, context.frame_year)
+            if clash > 0:
+                found.append((key_a, key_b, clash))
+    return found
+
+
+def event_clashes(context: StoryContext, event: Event) -> tuple[_Clashes, _Clashes]:
+    """Place and date clashes between mentions in different articles.
+
+    Two mentions that disagree on both the place and the date are two occasions of the same
+    kind of event (an itinerary, a series of meetings), not a contradiction.
+    """
+    places, dates = _Clashes(), _Clashes()
+    for a, b in combinations(event.uses, 2):
+        if a.article.id == b.article.id:
             continue
-        places[group.normalized] = Place(group.normalized, group.value, "unknown")
-    involved: dict[str, ValueGroup] = {}
-    confidence = 0.0
-    for a, b in combinations(groups, 2):
-        pa, pb = places[a.normalized], places[b.normalized]
-        if _only_one_article(a, b) or not context.gazetteer.known_apart(pa, pb):
+        place_pairs = _place_clashes(context, a, b)
+        date_pairs = _date_clashes(context, a, b)
+        if place_pairs and date_pairs:
             continue
-        involved[a.normalized], involved[b.normalized] = a, b
-        known = pa.kind != "unknown" and pb.kind != "unknown"
-        confidence = max(confidence, PLACE_CONFIDENCE_KNOWN if known else PLACE_CONFIDENCE_UNKNOWN)
-    if not involved:
+        for value_a, value_b, confidence in place_pairs:
+            places.add(value_a, value_b, confidence)
+        for value_a, value_b, confidence in date_pairs:
+            dates.add(value_a, value_b, confidence)
+    return places, dates
+
+
+def _draft(
+    kind: str, event: Event, groups: list[ValueGroup], clashes: _Clashes, main: bool
+) -> Draft | None:
+    chosen = [g for g in groups if g.normalized in clashes.values]
+    if len(chosen) < 2:
         return None
     return Draft(
-        kind="place",
+        kind=kind,
         subject_id=event.id,
         subject=event.label,
-        attribute="place",
-        groups=[g for g in groups if g.normalized in involved],
-        confidence=confidence,
-        main_event=main,
-    )
-
-
-def date_conflict(context: StoryContext, event: Event, main: bool) -> Draft | None:
-    observations = date_observations(context, event)
-    groups = group_values(observations)
-    readings = {g.normalized: _reading_of(g.normalized, observations, event.uses) for g in groups}
-    involved: dict[str, ValueGroup] = {}
-    confidence = 0.0
-    for a, b in combinations(groups, 2):
-        ra, rb = readings[a.normalized], readings[b.normalized]
-        if ra is None or rb is None or _only_one_article(a, b):
-            continue
-        clash = dates_clash(ra, rb, context.frame_year)
-        if clash > 0:
-            involved[a.normalized], involved[b.normalized] = a, b
-            confidence = max(confidence, clash)
-    if not involved:
-        return None
-    chosen = [g for g in groups if g.normalized in involved]
-    for group in chosen:
-        group.note = _frame_note(event, group)
-    return Draft(
-        kind="date",
-        subject_id=event.id,
-        subject=event.label,
-        attribute="date",
+        attribute=kind,
         groups=chosen,
-        confidence=confidence,
+        confidence=clashes.confidence,
         main_event=main,
     )
+
+
+def event_conflicts(context: StoryContext, event: Event, main: bool) -> list[Draft]:
+    """The event's place and date conflicts, if its mentions contradict each other."""
+    place_clashes, date_clashes = event_clashes(context, event)
+    drafts = []
+    place = _draft(
+        "place", event, group_values(place_observations(context, event)), place_clashes, main
+    )
+    if place:
+        drafts.append(place)
+    date = _draft(
+        "date", event, group_values(date_observations(context, event)), date_clashes, main
+    )
+    if date:
+        for group in date.groups:
+            group.note = _frame_note(event, group)
+        drafts.append(date)
+    return drafts
 
 
 def _frame_note(event: Event, group: ValueGroup) -> str | None:
-    """For a weekday: the date it is in the articles' own frame, where they have one."""
+    """For a weekday: the date it is in each dated article's own frame ('26 June 2025 in 001's
+    frame'), so a reader sees what the weekday means and whose date stamp it hangs on."""
     if not group.normalized.startswith("weekday:"):
         return None
-    resolved = sorted(
-        {
-            reading.resolved
-            for use in event.uses
-            for time in use.mention.times
-            if (reading := read_date(time))
-            and reading.normalized == group.normalized
-            and reading.resolved
-            and use.article.id in group.article_ids
-        }
-    )
-    if not resolved:
+    frames: dict[str, set[str]] = defaultdict(set)
+    for use in event.uses:
+        if use.article.id not in group.article_ids:
+            continue
+        for time in use.mention.times:
+            reading = read_date(time)
+            if reading and reading.normalized == group.normalized and reading.resolved:
+                frames[reading.resolved].add(use.article.id)
+    if not frames:
         return None
-    return ", ".join(long_date(r) for r in resolved)
+    return "; ".join(
+        f"{long_date(day)} in {join_names(sorted(ids))}'s frame"
+        for day, ids in sorted(frames.items())
+    )
 
 
 def event_findings(context: StoryContext) -> tuple[list[Event], list[Observation], list[Draft]]:
@@ -344,8 +501,5 @@ def event_findings(context: StoryContext) -> tuple[list[Event], list[Observation
     for event in events:
         observations.extend(place_observations(context, event))
         observations.extend(date_observations(context, event))
-        for check in (place_conflict, date_conflict):
-            draft = check(context, event, event is main)
-            if draft is not None:
-                drafts.append(draft)
+        drafts.extend(event_conflicts(context, event, event is main))
     return events, observations, drafts

@@ -17,7 +17,7 @@ def _verb(plural: bool, singular: str, plural_form: str) -> str:
 
 
 def _shown(group: ValueGroup) -> str:
-    return f"{group.value} ({group.note} in their frame)" if group.note else group.value
+    return f"{group.value} ({group.note})" if group.note else group.value
 
 
 def _clauses(draft: Draft, first: str, rest: str, singular: str, plural: str) -> str:

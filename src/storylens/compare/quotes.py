@@ -9,12 +9,14 @@ people. A quote that only one family carries is single-source: where invented qu
 
 from __future__ import annotations
 
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup
+from storylens.compare.dates import DateReading, dates_clash, read_date
 from storylens.compare.text import (
     content_words,
     make_span,
@@ -27,9 +29,11 @@ from storylens.model import AnnotatedArticle, QuoteGroup, QuoteMention, Span
 
 MIN_QUOTE_WORDS = 4  # shorter quoted bits are scare quotes, not statements
 VERBATIM_RATIO = 90.0
-VARIANT_CONTEXT_OVERLAP = 0.4
-VARIANT_QUOTE_OVERLAP = 0.5
+VARIANT_QUOTE_OVERLAP = 0.5  # share of the shorter quote's content words the other has
+VARIANT_QUOTE_SIMILARITY = 0.75  # cosine of the two quotes' embeddings
+VARIANT_CONTEXT_RARITY = 12.0  # summed rarity of the content words around both quotes
 QUOTE_CONFIDENCE_ALIGNED = 0.7
+QUOTE_CONFIDENCE_REWORDED = 0.6
 QUOTE_CONFIDENCE_CONTEXT = 0.5
 ATTRIBUTION_CONFIDENCE = 0.75
 
@@ -43,6 +47,7 @@ class QuoteUse:
     sentence: int
     context: frozenset[str]
     span: Span
+    times: tuple[DateReading, ...] = ()  # when the words were said, per the reporting sentence
 
 
 @dataclass
@@ -77,6 +82,18 @@ def _context(article: AnnotatedArticle, mention: QuoteMention, speaker_words: se
     return content_words(around) - content_words(mention.text) - speaker_words
 
 
+def _reporting_times(article: AnnotatedArticle, mention: QuoteMention) -> tuple[DateReading, ...]:
+    """Dates in the quote's sentence outside the quote: 'said on Tuesday' dates the moment."""
+    start, end = sentence_bounds(article, mention.start)
+    return tuple(
+        reading
+        for date in article.dates
+        if start <= date.start < end
+        and not (mention.start <= date.start < mention.end)
+        and (reading := read_date(date))
+    )
+
+
 def _uses(context: StoryContext) -> list[QuoteUse]:
     uses = []
     for article in context.articles:
@@ -102,6 +119,7 @@ def _uses(context: StoryContext) -> list[QuoteUse]:
                     sentence=sentence_index(article, mention.start),
                     context=frozenset(_context(article, mention, speaker_words)),
                     span=span,
+                    times=_reporting_times(article, mention),
                 )
             )
     return uses
@@ -144,26 +162,82 @@ def _overlap(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> floa
     return len(a & b) / min(len(a), len(b))
 
 
-def variant_confidence(context: StoryContext, a: _Cluster, b: _Cluster) -> float:
+def rarity(context: StoryContext) -> dict[str, float]:
+    """Inverse sentence frequency of each content word in the story: shared rare words mark
+    the same moment ('visiting the Gulf region'), shared common ones ('ceasefire') do not."""
+    frequency: Counter[str] = Counter()
+    sentences = 0
+    for article in context.articles:
+        text = article.article.text
+        for sentence in article.sentences:
+            sentences += 1
+            frequency.update(content_words(text[sentence.start : sentence.end]))
+    return {word: math.log(max(sentences, 1) / count) for word, count in frequency.items()}
+
+
+def _moments_clash(a: QuoteUse, b: QuoteUse, frame_year: int | None) -> bool:
+    """'said on Tuesday' and 'said Sunday': two different moments."""
+    return any(dates_clash(x, y, frame_year) > 0 for x in a.times for y in b.times)
+
+
+@dataclass(frozen=True)
+class VariantEvidence:
+    """What the quote comparison knows about the story, computed once."""
+
+    rarity: dict[str, float]
+    similarity: dict[tuple[int, int], float]  # cosine of quote texts, by id() of the uses
+
+
+def variant_confidence(
+    context: StoryContext, a: _Cluster, b: _Cluster, evidence: VariantEvidence
+) -> float:
     """Confidence that two wordings are one statement (same speaker, same moment)."""
     if not a.speaker() or a.speaker() != b.speaker():
         return 0.0
     best = 0.0
     for ua in a.uses:
         for ub in b.uses:
-            if ua.article.id == ub.article.id:
+            if ua.article.id == ub.article.id or _moments_clash(ua, ub, context.frame_year):
                 continue
             if context.aligned(ua.article.id, ua.sentence, ub.article.id, ub.sentence):
                 best = max(best, QUOTE_CONFIDENCE_ALIGNED)
                 continue
+            shared = ua.context & ub.context
             quote_overlap = _overlap(content_words(ua.tokens), content_words(ub.tokens))
-            context_overlap = _overlap(ua.context, ub.context)
-            shared = len(ua.context & ub.context)
-            same_words_around = context_overlap >= VARIANT_CONTEXT_OVERLAP and shared >= 3
-            reworded = same_words_around and quote_overlap >= VARIANT_QUOTE_OVERLAP
-            if reworded or (context_overlap >= 0.6 and shared >= 5):
+            similar = evidence.similarity.get((id(ua), id(ub)), 0.0)
+            if (quote_overlap >= VARIANT_QUOTE_OVERLAP or similar >= VARIANT_QUOTE_SIMILARITY) and (
+                len(shared) >= 2
+            ):
+                best = max(best, QUOTE_CONFIDENCE_REWORDED)
+                continue
+            score = sum(evidence.rarity.get(word, 0.0) for word in shared)
+            if score >= VARIANT_CONTEXT_RARITY and len(shared) >= 4:
                 best = max(best, QUOTE_CONFIDENCE_CONTEXT)
     return best
+
+
+def _quote_similarities(uses: list[QuoteUse]) -> dict[tuple[int, int], float]:
+    """Cosine similarity of quote texts for same-speaker pairs (empty without the model)."""
+    pairs = [
+        (a, b)
+        for i, a in enumerate(uses)
+        for b in uses[i + 1 :]
+        if a.speaker and a.speaker == b.speaker and a.article.id != b.article.id
+    ]
+    if not pairs:
+        return {}
+    try:
+        from storylens.link.embeddings import embed_texts
+
+        vectors = embed_texts([u.mention.text for u in uses])
+    except Exception:  # no model installed: the lexical evidence still works
+        return {}
+    index = {id(u): row for row, u in enumerate(uses)}
+    similarity = {}
+    for a, b in pairs:
+        value = float(vectors[index[id(a)]] @ vectors[index[id(b)]])
+        similarity[(id(a), id(b))] = similarity[(id(b), id(a))] = value
+    return similarity
 
 
 @dataclass
@@ -224,7 +298,9 @@ def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
 
 
 def quote_findings(context: StoryContext) -> QuoteResults:
-    clusters = _cluster_verbatim(_uses(context))
+    uses = _uses(context)
+    clusters = _cluster_verbatim(uses)
+    evidence = VariantEvidence(rarity(context), _quote_similarities(uses))
     parent = list(range(len(clusters)))
 
     def find(i: int) -> int:
@@ -235,7 +311,7 @@ def quote_findings(context: StoryContext) -> QuoteResults:
     link_confidence: dict[int, float] = {}
     for i, a in enumerate(clusters):
         for j in range(i + 1, len(clusters)):
-            confidence = variant_confidence(context, a, clusters[j])
+            confidence = variant_confidence(context, a, clusters[j], evidence)
             if confidence > 0:
                 root_i, root_j = find(i), find(j)
                 if root_i != root_j:
