@@ -64,3 +64,23 @@ def test_pairwise_family_scores():
     precision, recall = pairwise_family_scores([["a", "b"], ["c"]], [["a", "b", "c"]])
     assert precision == 1.0
     assert recall == 1 / 3
+
+
+def test_two_wordings_of_one_side_do_not_make_a_match():
+    key = {
+        "kind": "number",
+        "values": [
+            {"text": "5-4", "articles": ["a1"], "value": "5-4"},
+            {"text": "five votes to four", "articles": ["b1"], "value": "5-4"},
+            {"text": "six votes to three", "articles": ["c1"], "value": "6-3"},
+        ],
+    }
+    split_one_side = reported("number", [span("a1", "5-4")], [span("b1", "five votes to four")])
+    real = reported("number", [span("a1", "5-4")], [span("c1", "six votes to three")])
+    assert not conflict_matches(key, split_one_side)
+    assert conflict_matches(key, real)
+
+
+def test_a_look_alike_on_one_side_of_a_real_conflict_is_not_penalised():
+    same_side = reported("place", [span("a1", "Lisbon"), span("c1", "Portugal")], [span("a2", "x")])
+    assert not covers_non_conflict(KEY["non_conflicts"][0], same_side)

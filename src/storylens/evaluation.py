@@ -44,23 +44,34 @@ def conflict_matches(key_conflict: dict, reported: dict) -> bool:
         {i for i, value in enumerate(values) if _value_matches(key_value, value)}
         for key_value in key_conflict["values"]
     ]
-    for first, second in combinations(hits, 2):
+    for (i, first), (j, second) in combinations(enumerate(hits), 2):
+        if _same_key_value(key_conflict["values"][i], key_conflict["values"][j]):
+            continue  # two wordings of one side ("5-4", "five votes to four") are not a conflict
         if any(a != b for a in first for b in second):
             return True
     return False
 
 
+def _same_key_value(first: dict, second: dict) -> bool:
+    return "value" in first and first.get("value") == second.get("value")
+
+
 def covers_non_conflict(non_conflict: dict, reported: dict) -> bool:
-    """A reported conflict whose evidence spans cover every span of a look-alike."""
-    evidence = [span for value in reported.get("values", []) for span in value.get("evidence", [])]
-    return all(
-        any(
-            span["article"] == wanted["article"]
+    """A reported conflict that sets the spans of a look-alike against each other."""
+
+    def holders(wanted: dict) -> set[int]:
+        return {
+            i
+            for i, value in enumerate(reported.get("values", []))
+            for span in value.get("evidence", [])
+            if span["article"] == wanted["article"]
             and (wanted["text"] in span["text"] or span["text"] in wanted["text"])
-            for span in evidence
-        )
-        for wanted in non_conflict["spans"]
-    )
+        }
+
+    found = [holders(wanted) for wanted in non_conflict["spans"]]
+    if not all(found):
+        return False
+    return any(a != b for first, second in combinations(found, 2) for a in first for b in second)
 
 
 @dataclass

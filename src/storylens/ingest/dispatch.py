@@ -154,7 +154,7 @@ class IngestRun:
         elif kind == "feed":
             yield from self.read_feed_file(path, label)
         elif kind == "json":
-            yield from read_json_file(path, label, self.options)
+            yield from read_json_file(path, label, self.options, skip_non_records=not explicit)
         elif kind == "jsonl":
             yield from read_jsonl_file(path, label, self.options)
         else:

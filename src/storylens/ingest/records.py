@@ -43,8 +43,15 @@ LIST_KEYS = ("articles", "items", "records", "documents", "data", "results")
 Item = Document | InputError
 
 
-def read_json_file(path: Path, label: str, options: IngestOptions) -> Iterator[Item]:
-    """A .json file: one record, a list of records, or a wrapper such as {"articles": [...]}."""
+def read_json_file(
+    path: Path, label: str, options: IngestOptions, *, skip_non_records: bool = False
+) -> Iterator[Item]:
+    """A .json file: one record, a list of records, or a wrapper such as {"articles": [...]}.
+
+    With ``skip_non_records`` (files met while walking a folder), a JSON object that is neither a
+    record nor a wrapper of records is some other file kept beside the pages (a manifest, an
+    answer key, a config) and is passed over silently rather than reported.
+    """
     decoded = decode_page(read_file_bytes(path, options.max_json_bytes))
     try:
         parsed = json.loads(decoded.text)
@@ -54,6 +61,8 @@ def read_json_file(path: Path, label: str, options: IngestOptions) -> Iterator[I
     stem = file_stem(path)
     if isinstance(parsed, Mapping) and _content_field(parsed) is None:
         parsed = _wrapped_list(parsed)
+        if skip_non_records and isinstance(parsed, Mapping):
+            return
     if isinstance(parsed, Mapping):
         yield from _record_items(parsed, stem, label, "", path_label=label, charset=decoded.charset)
         return
