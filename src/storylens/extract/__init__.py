@@ -45,6 +45,8 @@ class Draft:
     site: str | None  # key for the batch's repeated lines: the host
     site_name: str | None = None  # what the page calls its site ("Northwire")
     title: str | None = None
+    title_variants: tuple[str, ...] = ()
+    link_texts: frozenset[str] = frozenset()
     author: str | None = None
     published: str | None = None  # from the page's metadata
     language: str | None = None
@@ -104,6 +106,8 @@ def draft_document(document: Document) -> Draft | InputError:
                 site=site_of(document) or (html.site.casefold() if html.site else None),
                 site_name=html.site,
                 title=html.title or document.title_hint,
+                title_variants=html.title_variants,
+                link_texts=html.link_texts,
                 author=html.author,
                 published=html.published,
                 language=html.language,
@@ -147,8 +151,10 @@ def build_article(
         site=draft.site,
         context=context,
         title_hint=draft.title,
+        title_variants=draft.title_variants,
         find_title=draft.find_title,
         structural=draft.structural,
+        link_texts=draft.link_texts,
     )
     text = "\n".join(reading.lines)
     words = count_words(text)

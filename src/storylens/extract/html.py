@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
+from storylens.extract.features import normalise_for_matching
 from storylens.extract.language import ideographs
 from storylens.extract.text import split_lines
 
@@ -34,6 +36,8 @@ class HtmlDraft:
 
     lines: tuple[str, ...]
     title: str | None
+    title_variants: tuple[str, ...]  # other spellings: <title>, og:title, <h1>
+    link_texts: frozenset[str]  # normalised texts of the page's links
     author: str | None
     site: str | None
     published: str | None
@@ -55,6 +59,8 @@ def draft_html(html: str, url: str | None) -> HtmlDraft:
     body = tree.find(".//body")
     if body is None or not "".join(body.itertext()).strip():
         raise PageProblem("HTML has no body text")
+    headings = page_headings(tree)
+    links = link_texts(tree, url)
     result = bare_extraction(tree, url=url, **TRAFILATURA_SETTINGS)
     text = (result.text or "") if result is not None else ""
     lines = tuple(split_lines(text))
@@ -65,9 +71,12 @@ def draft_html(html: str, url: str | None) -> HtmlDraft:
             "script, paywalled, or not an article)"
         )
     assert result is not None
+    meta_title = clean_meta(result.title)
     return HtmlDraft(
         lines=lines,
-        title=clean_meta(result.title),
+        title=choose_title(headings, meta_title),
+        title_variants=tuple(t for t in (meta_title, *headings[:1]) if t),
+        link_texts=links,
         author=clean_meta(result.author),
         site=clean_meta(result.sitename),
         published=clean_meta(result.date),
@@ -80,3 +89,60 @@ def clean_meta(value: object) -> str | None:
         return None
     value = " ".join(value.split())
     return value or None
+
+
+def page_headings(tree: Any) -> list[str]:
+    """The texts of the page's <h1> elements, in order."""
+    headings = []
+    for element in tree.iter("h1"):
+        text = " ".join("".join(element.itertext()).split())
+        if text:
+            headings.append(text)
+    return headings
+
+
+def choose_title(headings: list[str], meta_title: str | None) -> str | None:
+    """The headline as the page shows it: the first <h1> that reads like a headline and shares
+    a word with the metadata title (a logo in an <h1> does not); else the metadata title."""
+    meta_words = set(normalise_for_matching(meta_title or "").split())
+    for heading in headings[:3]:
+        words = normalise_for_matching(heading).split()
+        if not 2 <= len(words) <= 40:
+            continue
+        if not meta_words or meta_words & set(words):
+            return heading
+    return meta_title
+
+
+def link_texts(tree: Any, url: str | None) -> frozenset[str]:
+    """What the page's links to its own site say (three words or more): teasers of the site's
+    other pages look like this; links elsewhere (sources, shops) are often the content."""
+    host = site_host(url)
+    texts = set()
+    for element in tree.iter("a"):
+        if not is_internal(element.get("href") or "", host):
+            continue
+        key = normalise_for_matching("".join(element.itertext()))
+        if key.count(" ") >= 2:
+            texts.add(key)
+    return frozenset(texts)
+
+
+def site_host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").casefold().removeprefix("www.")
+    return host or None
+
+
+def is_internal(href: str, host: str | None) -> bool:
+    """A relative link, or one to the page's own host (or its subdomains)."""
+    if href.startswith(("#", "javascript:", "mailto:")) or not href:
+        return False
+    target = urlsplit(href).hostname
+    if not target:
+        return True
+    target = target.casefold().removeprefix("www.")
+    return host is not None and (
+        target == host or target.endswith("." + host) or host.endswith("." + target)
+    )

@@ -38,6 +38,7 @@ CAPTION = re.compile(
     re.I,
 )
 
+TITLE_SEPARATOR = re.compile(r"\s+[|–—:-]\s+|\s*\|\s*")
 BREADCRUMB = re.compile(r"\S\s+[>»/|›]\s+\S")
 
 
@@ -64,6 +65,7 @@ class PageView:
     last_prose: int  # index of the last prose line (-1 when none)
     page_counts: Counter[str]
     structural: bool = True
+    linked: frozenset[int] = frozenset()  # lines that are (mostly) the text of a link
 
 
 def split_lines(text: str) -> list[str]:
@@ -78,20 +80,26 @@ def read_page(
     site: str | None,
     context: CorpusContext,
     title_hint: str | None = None,
+    title_variants: tuple[str, ...] = (),
     find_title: bool = True,
     structural: bool = True,
+    link_texts: frozenset[str] = frozenset(),
 ) -> PageReading:
     """Classify every line of one page and gather the metadata its lines carry.
 
     ``structural`` turns on the rules that read the page's layout (menus before the prose,
     lists after it, lines printed twice). Plain-text pages need them; on HTML, trafilatura has
-    already used the markup for that, and its lists and tables are article content."""
-    view = page_view(lines, document_id, site, context, structural)
+    already used the markup for that, and its lists and tables are article content.
+    ``link_texts`` (normalised texts of the page's links) lets lists of links be told apart
+    from lists of facts."""
+    view = page_view(lines, document_id, site, context, structural, link_texts)
     reasons: list[str | None] = [None] * len(lines)
-    title = mark_title(view, reasons, title_hint, find_title)
+    title = mark_title(view, reasons, title_hint, title_variants, find_title)
     published = mark_date_stamps(view, reasons)
     author, byline_date = mark_single_lines(view, reasons)
+    mark_repeats(view, reasons, title)
     mark_headline_runs(view, reasons)
+    mark_link_lists(view, reasons)
     if structural:
         mark_edges(view, reasons)
     kept = tuple(line for line, reason in zip(lines, reasons, strict=True) if reason is None)
@@ -109,9 +117,11 @@ def page_view(
     site: str | None,
     context: CorpusContext,
     structural: bool = True,
+    link_texts: frozenset[str] = frozenset(),
 ) -> PageView:
     features = tuple(line_features(i, line) for i, line in enumerate(lines))
-    prose = [f.index for f in features if is_content_prose(f)]
+    linked = frozenset(f.index for f in features if is_link_line(f.text, link_texts))
+    prose = [f.index for f in features if is_content_prose(f) and f.index not in linked]
     return PageView(
         features=features,
         document_id=document_id,
@@ -121,29 +131,102 @@ def page_view(
         last_prose=prose[-1] if prose else -1,
         page_counts=Counter(normalise_for_matching(f.text) for f in features),
         structural=structural,
+        linked=linked,
     )
+
+
+def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
+    """The line is a link's text, or starts with one that makes up most of it (a headline
+    link followed by its teaser)."""
+    if not link_texts:
+        return False
+    key = normalise_for_matching(BULLET.sub("", line))
+    if key in link_texts:
+        return True
+    words = key.split()
+    for size in range(len(words) - 1, 2, -1):
+        prefix = " ".join(words[:size])
+        if prefix in link_texts:
+            return len(prefix) >= 0.5 * len(key)
+    return False
 
 
 # --------------------------------------------------------------------------- title and dates
 
 
 def mark_title(
-    view: PageView, reasons: list[str | None], hint: str | None, find_title: bool
+    view: PageView,
+    reasons: list[str | None],
+    hint: str | None,
+    variants: tuple[str, ...],
+    find_title: bool,
 ) -> str | None:
     """The headline: the given hint, else a headline-like line repeated near the top, else the
-    first headline-like line before any prose. Its copies leave the text."""
+    first headline-like line before any prose. Its copies near the top leave the text, and so
+    do other spellings of it (the page's <title> with the site name, its <h1>)."""
     title = hint.strip() if hint else None
     if title is None and find_title:
         title = guess_title(view)
     if not title:
         return None
-    key = normalise_for_matching(title)
+    keys = headline_keys((title, *variants))
     seen = False
     for f in view.features[: TITLE_WINDOW + 2]:
-        if normalise_for_matching(f.text) == key:
+        if f.prose and f.ends_sentence:
+            continue
+        if is_same_headline(f.text, keys):
             reasons[f.index] = "repeated title" if seen else "title"
             seen = True
     return title
+
+
+def headline_keys(spellings: tuple[str, ...]) -> frozenset[str]:
+    """Every spelling of a headline, whole and split at " | " or " - " (site names, kickers)."""
+    keys = set()
+    for spelling in spellings:
+        keys.add(normalise_for_matching(spelling))
+        for part in TITLE_SEPARATOR.split(spelling):
+            if len(part.split()) >= 3:
+                keys.add(normalise_for_matching(part))
+    return frozenset(k for k in keys if k)
+
+
+def is_same_headline(line: str, keys: frozenset[str]) -> bool:
+    from rapidfuzz import fuzz
+
+    key = normalise_for_matching(line)
+    if not key:
+        return False
+    return key in keys or any(fuzz.ratio(key, other) >= 92 for other in keys)
+
+
+def mark_repeats(view: PageView, reasons: list[str | None], title: str | None) -> None:
+    """Lines without words, paragraphs printed twice, the title printed again further down,
+    and truncated teasers ("The talks begin ...") of a paragraph that follows in full."""
+    seen: set[str] = set()
+    title_key = normalise_for_matching(title) if title else None
+    for f in view.features:
+        key = normalise_for_matching(f.text)
+        if reasons[f.index] is not None:
+            seen.add(key)
+            continue
+        if not key:
+            reasons[f.index] = "separator"
+        elif key == title_key:
+            reasons[f.index] = "repeated title"
+        elif key in seen and f.prose and f.ends_sentence and f.words >= 12:
+            reasons[f.index] = "duplicate"
+        elif is_truncated_copy(f, view):
+            reasons[f.index] = "read-more teaser"
+        seen.add(key)
+
+
+def is_truncated_copy(f: LineFeatures, view: PageView) -> bool:
+    stripped = f.text.rstrip()
+    if not stripped.endswith(("...", "…")) or f.words < 5:
+        return False
+    stem = stripped.rstrip(".… ")
+    return any(g.index != f.index and g.text.startswith(stem) for g in view.features)
 
 
 def guess_title(view: PageView) -> str | None:
@@ -363,6 +446,38 @@ def is_headline_list(
         return True
     mean_title_case = sum(f.title_case for f in headlines) / len(headlines)
     return len(headlines) >= 3 and mean_title_case >= 0.7
+
+
+def mark_link_lists(view: PageView, reasons: list[str | None]) -> None:
+    """Lists of links to other pages: two or more link lines in a row, or link lines after the
+    article's last paragraph (with the label that introduces them)."""
+    features = view.features
+    for f in features:
+        if f.index not in view.linked or reasons[f.index] is not None:
+            continue
+        neighbours = [
+            g.index in view.linked
+            for g in features[max(0, f.index - 1) : f.index + 2]
+            if g.index != f.index and reasons[g.index] is None
+        ]
+        if f.index > view.last_prose or any(neighbours):
+            reasons[f.index] = "related headlines"
+    for f in features[view.last_prose + 1 :]:
+        follows = features[f.index + 1] if f.index + 1 < len(features) else None
+        if (
+            reasons[f.index] is None
+            and follows is not None
+            and follows.index in view.linked
+            and reasons[follows.index] == "related headlines"
+            and is_list_label(f)
+        ):
+            reasons[f.index] = "related headlines"
+
+
+def is_list_label(f: LineFeatures) -> bool:
+    """ "You may also like...", "More stories:", "TRENDING": a few words naming the list below."""
+    text = f.text.rstrip()
+    return f.words <= 8 and (not f.ends_sentence or text.endswith(("...", "…", ":")))
 
 
 def mark_edges(view: PageView, reasons: list[str | None]) -> None:
