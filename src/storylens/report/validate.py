@@ -46,7 +46,32 @@ def _validator() -> Any:
 
     schema = load_schema()
     Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
+    return Draft202012Validator(inline_refs(schema))
+
+
+def inline_refs(schema: Json) -> Json:
+    """The schema with every local ``$ref`` replaced by its definition.
+
+    Same meaning, about twice as fast to validate with: resolving a reference costs more than
+    checking most values, and a report holds thousands of spans. Our schema has no recursive
+    definitions, so inlining terminates.
+    """
+    defs = schema.get("$defs", {})
+
+    def expand(node: Any) -> Any:
+        if isinstance(node, list):
+            return [expand(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" not in node:
+            return {key: expand(value) for key, value in node.items()}
+        target = expand(defs[node["$ref"].removeprefix("#/$defs/")])
+        rest = {key: expand(value) for key, value in node.items() if key != "$ref"}
+        if rest.keys() & target.keys():
+            return {"allOf": [target, rest]}
+        return {**target, **rest}
+
+    return {key: expand(value) for key, value in schema.items() if key != "$defs"}
 
 
 def validate_report(report: Json) -> None:
