@@ -1,0 +1,310 @@
+"""Events (meetings, talks, visits, strikes ...) with who, where and when, read off the parse.
+
+Attachment is kept strict on purpose: later stages tell two events apart by their
+participants and places, so a place is attached only when a preposition or modifier ties it
+to the trigger, or an 'in'/'at' ties it to the verb governing the trigger. The destination of
+a motion verb ('travel to X for talks') belongs to the journey, not to the talks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from storylens.annotate.coref import Resolver, subject_of
+from storylens.annotate.entities import ACTOR_LABELS, PLACE_LABELS
+from storylens.annotate.lexicons import event_words, fold
+from storylens.annotate.nlp import SentenceIndex
+from storylens.model import DateMention, EntityMention, EventMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "on"})
+DIRECTIONAL = frozenset({"to", "into"})
+COMPANY = frozenset({"with", "between", "among", "of", "by", "against"})
+MOTION_KINDS = frozenset({"visit"})
+NEEDS_COMPANION = {
+    "call": {"phone", "telephone", "video", "conference"},
+    "address": {"televised", "national", "public", "inaugural", "keynote"},
+}
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "acomp", "dobj", "pobj", "prep"})
+
+
+def extract_events(
+    doc: Doc,
+    sentences: SentenceIndex,
+    resolver: Resolver,
+    dates: list[DateMention],
+) -> list[EventMention]:
+    """One EventMention per trigger word, in text order."""
+    date_roots = _date_roots(doc, dates)
+    out: list[EventMention] = []
+    for token in doc:
+        kind = event_kind(token, resolver)
+        if kind is None:
+            continue
+        governor = _governing_verb(token)
+        participants = _participants(token, governor, resolver)
+        places = _places(token, kind, governor, resolver)
+        times = _times(token, governor, date_roots)
+        out.append(
+            EventMention(
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                kind=kind,
+                sentence=sentences.of(token.idx),
+                participants=tuple(participants),
+                places=tuple(places),
+                times=tuple(times),
+            )
+        )
+    return out
+
+
+def event_kind(token: Token, resolver: Resolver) -> str | None:
+    """The normalised event kind a word triggers, or None."""
+    words = event_words()
+    if resolver.mention_at(token) is not None:
+        return None  # part of a name ("Peace Prize", "Victory Day")
+    lemma = fold(token.lemma_)
+    if token.pos_ == "NOUN":
+        compound = next(
+            (c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None
+        )
+        if compound is not None:
+            phrase = f"{fold(compound.text)} {lemma}"
+            if phrase in words.nouns:
+                return words.nouns[phrase]
+        if lemma in NEEDS_COMPANION:
+            companions = {fold(c.text) for c in token.children}
+            has_partner = any(
+                c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in token.children
+            )
+            if not (companions & NEEDS_COMPANION[lemma] or has_partner):
+                return None
+        return words.nouns.get(lemma) or words.nouns.get(fold(token.text))
+    if token.pos_ == "VERB":
+        if token.dep_ == "amod":
+            return None  # "newly elected", "the proposed summit": a modifier, not an event
+        if lemma == "call":
+            return None  # "call for", "call on", "called it": rarely a phone call
+        return words.verbs.get(lemma)
+    return None
+
+
+def _governing_verb(trigger: Token) -> Token | None:
+    """The verb a noun trigger hangs from: directly, or through one preposition."""
+    if trigger.pos_ == "VERB":
+        return trigger
+    head = trigger.head
+    if head.pos_ in {"VERB", "AUX"} and head is not trigger:
+        return head
+    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        return head.head
+    return None
+
+
+# --------------------------------------------------------------------------- participants
+
+
+def _participants(trigger: Token, governor: Token | None, resolver: Resolver) -> list[str]:
+    keys: list[str] = []
+    candidates: list[Token] = []
+    motion = trigger.pos_ == "VERB" and _motion_verb(trigger)
+    if trigger.pos_ == "VERB":
+        subject = _event_subject(trigger)
+        if subject is not None:
+            candidates.append(subject)
+        if trigger.dep_ == "xcomp":  # "urged X to meet": X meets too
+            candidates.extend(c for c in trigger.head.children if c.dep_ == "dobj")
+        for child in trigger.children:
+            if child.dep_ in {"dobj", "dative"} and not motion:
+                candidates.append(child)
+                candidates.extend(
+                    c for c in child.children if c.dep_ in {"nmod", "compound", "poss"}
+                )
+    else:
+        for child in trigger.children:
+            if child.dep_ in {"poss", "compound", "nmod", "amod"} and child.i < trigger.i:
+                candidates.extend(t for t in child.subtree if not _is_place(t, resolver))
+        if governor is not None and _is_light_use(trigger, governor):
+            subject = _event_subject(governor)
+            if subject is not None:
+                candidates.append(subject)
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in COMPANY:
+            candidates.extend(c for c in child.children if c.dep_ == "pobj")
+    for candidate in candidates:
+        for token in [candidate, *candidate.conjuncts]:
+            key = _actor_key(token, resolver)
+            if key and key not in keys:
+                keys.append(key)
+    return keys
+
+
+def _is_place(token: Token, resolver: Resolver) -> bool:
+    """'the Capital talks': a place before the trigger says where, not who."""
+    mention = resolver.mention_at(token)
+    return mention is not None and mention.label in PLACE_LABELS
+
+
+def _is_light_use(noun: Token, verb: Token) -> bool:
+    """'hold talks', 'travel for talks', 'prepare for the meeting': the subject takes part."""
+    if fold(verb.lemma_) not in event_words().light_verbs:
+        return False
+    if noun.dep_ in {"dobj", "attr"} and noun.head == verb:
+        return True
+    head = noun.head
+    return noun.dep_ == "pobj" and head.lower_ in {"for", "to", "in"} and head.head == verb
+
+
+def _event_subject(verb: Token) -> Token | None:
+    """Subject of the verb or of the verb it depends on ('plans to travel', 'ready to meet')."""
+    subject = subject_of(verb)
+    if subject is not None:
+        return subject
+    token = verb
+    for _ in range(5):
+        if token.dep_ not in CLIMB_DEPS or token.head is token:
+            return None
+        token = token.head
+        for child in token.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+            if child.dep_ == "poss" and token.pos_ == "NOUN":
+                return child  # "X's readiness to meet": X meets
+    return None
+
+
+def _actor_key(token: Token, resolver: Resolver) -> str | None:
+    """The entity key of a participant: a name, a pronoun's person, 'the X leader'."""
+    mention = resolver.mention_at(token)
+    if mention is not None:
+        if mention.label not in ACTOR_LABELS:
+            return None
+        referent = resolver.referent(token)
+    elif token.pos_ == "PRON":
+        referent = resolver.referent(token)
+    elif token.pos_ == "NOUN":
+        referent = resolver.described_leader(token)
+    else:
+        return None
+    if referent is None or referent.mention is None:
+        return None
+    return referent.key or referent.mention.key
+
+
+# --------------------------------------------------------------------------- places
+
+
+def _places(
+    trigger: Token, kind: str, governor: Token | None, resolver: Resolver
+) -> list[EntityMention]:
+    found: list[EntityMention] = []
+    allowed = LOCATIVE | (DIRECTIONAL if kind in MOTION_KINDS else frozenset())
+    _collect_places(trigger, allowed, resolver, found)
+    for child in trigger.children:
+        if child.dep_ in {"compound", "nmod", "amod"} and child.i < trigger.i:
+            _add_place(child, resolver, found)
+        if trigger.pos_ == "VERB" and kind in MOTION_KINDS and child.dep_ == "dobj":
+            _add_place(child, resolver, found)
+        if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+            for partner in child.children:
+                if partner.dep_ == "pobj":
+                    _collect_places(partner, LOCATIVE, resolver, found)
+    if trigger.pos_ == "VERB":  # "meet X in City" is often parsed as "X in City"
+        for child in trigger.children:
+            if child.dep_ == "dobj":
+                _collect_places(child, LOCATIVE - {"on"}, resolver, found)
+    if governor is not None and governor != trigger and not _motion_verb(governor):
+        _collect_places(governor, LOCATIVE - {"on"}, resolver, found)
+    return found
+
+
+def _motion_verb(verb: Token) -> bool:
+    return event_words().verbs.get(fold(verb.lemma_)) in MOTION_KINDS
+
+
+def _collect_places(
+    node: Token,
+    prepositions: frozenset[str],
+    resolver: Resolver,
+    found: list[EntityMention],
+    depth: int = 0,
+) -> None:
+    for child in node.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            for target in child.children:
+                if target.dep_ != "pobj":
+                    continue
+                for token in [target, *target.conjuncts]:
+                    _add_place(token, resolver, found)
+                if depth == 0 and resolver.mention_at(target) is None:
+                    # "meet X in person in City": the place hangs off "person"
+                    _collect_places(target, LOCATIVE - {"on"}, resolver, found, depth + 1)
+
+
+def _add_place(token: Token, resolver: Resolver, found: list[EntityMention]) -> None:
+    """The place a token names, then the places it is said to lie in ('Ankara, Country')."""
+    mention = resolver.mention_at(token)
+    if mention is not None and mention.label in PLACE_LABELS:
+        if mention not in found:
+            found.append(mention)
+        for child in token.children:
+            if child.dep_ in {"appos", "poss", "npadvmod"}:
+                container = resolver.mention_at(child)
+                is_place = container is not None and container.label in PLACE_LABELS
+                if is_place and container not in found:
+                    found.append(container)
+        return
+    if mention is None and token.pos_ == "NOUN":
+        for child in token.children:  # "Country's capital City" / "the city of X"
+            if child.dep_ in {"appos", "compound"} or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
+                target = (
+                    child
+                    if child.dep_ != "prep"
+                    else next((c for c in child.children if c.dep_ == "pobj"), None)
+                )
+                if target is not None:
+                    inner = resolver.mention_at(target)
+                    if inner is not None and inner.label in PLACE_LABELS and inner not in found:
+                        found.append(inner)
+
+
+# --------------------------------------------------------------------------- times
+
+
+def _date_roots(doc: Doc, dates: list[DateMention]) -> list[tuple[Token, DateMention]]:
+    roots: list[tuple[Token, DateMention]] = []
+    for mention in dates:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None:
+            roots.append((span.root, mention))
+    return roots
+
+
+def _times(
+    trigger: Token, governor: Token | None, date_roots: list[tuple[Token, DateMention]]
+) -> list[DateMention]:
+    targets = {trigger.i}
+    if governor is not None:
+        targets.add(governor.i)
+    found: list[DateMention] = []
+    for root, mention in date_roots:
+        if abs(root.i - trigger.i) > 40:
+            continue
+        token = root
+        for _ in range(4):
+            head = token.head
+            if head is token:
+                break
+            if head.i in targets:
+                found.append(mention)
+                break
+            if head.pos_ in {"VERB", "AUX"}:
+                break  # another clause
+            token = head
+    return found

@@ -1,0 +1,362 @@
+"""Numbers with their value, unit and the thing they count.
+
+"30-day ceasefire" -> 30, unit "day", counted "ceasefire"; "17th package of sanctions" -> 17,
+ordinal, counted "package"; "$2.5 billion" -> 2.5e9, unit "usd". Numbers inside dates are not
+numbers (they are dates); durations that the date annotator set aside are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from storylens.model import DateMention, NumberMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NUMBER_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY", "ORDINAL"})
+
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "a": 1,
+    "an": 1,
+    "single": 1,
+    "dozen": 12,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
+    "hundredth": 100,
+    "thousandth": 1000,
+    "millionth": 1_000_000,
+}
+CURRENCY_SYMBOLS = {
+    "us$": "usd",
+    "a$": "aud",
+    "c$": "cad",
+    "hk$": "hkd",
+    "nz$": "nzd",
+    "s$": "sgd",
+    "r$": "brl",
+    "$": "usd",
+    "€": "eur",
+    "£": "gbp",
+    "¥": "jpy",
+    "₹": "inr",
+    "₽": "rub",
+    "₴": "uah",
+    "₩": "krw",
+    "₺": "try",
+    "₪": "ils",
+    "₦": "ngn",
+    "₱": "php",
+    "฿": "thb",
+    "zł": "pln",
+}
+CURRENCY_WORDS = {
+    "dollar": "usd",
+    "usd": "usd",
+    "euro": "eur",
+    "eur": "eur",
+    "pound": "gbp",
+    "sterling": "gbp",
+    "gbp": "gbp",
+    "yen": "jpy",
+    "yuan": "cny",
+    "renminbi": "cny",
+    "rupee": "inr",
+    "rouble": "rub",
+    "ruble": "rub",
+    "hryvnia": "uah",
+    "hryvnias": "uah",
+    "franc": "chf",
+    "won": "krw",
+    "lira": "try",
+    "shekel": "ils",
+    "naira": "ngn",
+    "peso": "mxn",
+    "real": "brl",
+    "reais": "brl",
+    "rand": "zar",
+    "zloty": "pln",
+    "krona": "sek",
+    "krone": "nok",
+    "dirham": "aed",
+    "riyal": "sar",
+    "bitcoin": "btc",
+}
+MEASURE_UNITS = {
+    "km": "km",
+    "kilometre": "km",
+    "kilometer": "km",
+    "mile": "mile",
+    "mi": "mile",
+    "metre": "m",
+    "meter": "m",
+    "m": "m",
+    "cm": "cm",
+    "mm": "mm",
+    "foot": "ft",
+    "feet": "ft",
+    "ft": "ft",
+    "inch": "inch",
+    "yard": "yard",
+    "kg": "kg",
+    "kilogram": "kg",
+    "kilo": "kg",
+    "gram": "g",
+    "g": "g",
+    "tonne": "tonne",
+    "ton": "tonne",
+    "t": "tonne",
+    "pound": "lb",
+    "lb": "lb",
+    "litre": "l",
+    "liter": "l",
+    "barrel": "barrel",
+    "gallon": "gallon",
+    "degree": "degree",
+    "hectare": "ha",
+    "acre": "acre",
+    "square": "square",
+    "mph": "mph",
+    "knot": "knot",
+    "megawatt": "mw",
+    "mw": "mw",
+    "gigawatt": "gw",
+    "gw": "gw",
+    "kwh": "kwh",
+}
+TIME_UNITS = {
+    "second": "second",
+    "minute": "minute",
+    "hour": "hour",
+    "day": "day",
+    "week": "week",
+    "month": "month",
+    "year": "year",
+    "decade": "decade",
+    "century": "century",
+}
+PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individuals"})
+HEDGES = re.compile(
+    r"^(about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|"
+    r"fewer than|at least|at most|up to|an estimated|just over|just under|close to|the|"
+    r"a total of)\s+",
+    re.IGNORECASE,
+)
+
+
+def extract_numbers(
+    doc: Doc, durations: Iterable[Span], dates: Iterable[DateMention]
+) -> list[NumberMention]:
+    """Number mentions from the NER spans and the durations the date annotator set aside."""
+    date_ranges = [(d.start, d.end) for d in dates]
+    spans: list[tuple[Span, str]] = []
+    for ent in doc.ents:
+        if ent.label_ in NUMBER_LABELS and not _inside(ent.start_char, ent.end_char, date_ranges):
+            spans.append((ent, ent.label_))
+    spans.extend((span, "DURATION") for span in durations)
+    out: list[NumberMention] = []
+    for span, label in spans:
+        mention = _number(span, label)
+        if mention is not None:
+            out.append(mention)
+    out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any((s <= start and end <= e) or (start < e and s < end) for s, e in ranges)
+
+
+def _number(span: Span, label: str) -> NumberMention | None:
+    text = span.text
+    ordinal = label == "ORDINAL" or bool(re.search(r"\d+(st|nd|rd|th)\b", text))
+    value = parse_value(text, ordinal)
+    if value is None:
+        return None
+    unit = _unit(span, label)
+    counted = _counted(span, unit)
+    if unit is None and counted in PEOPLE_NOUNS:
+        unit = "people"
+    return NumberMention(
+        start=span.start_char,
+        end=span.end_char,
+        text=text,
+        value=float(value),
+        unit=unit,
+        counted=counted,
+        ordinal=ordinal,
+    )
+
+
+def parse_value(text: str, ordinal: bool = False) -> float | None:
+    """The number a span writes, in digits or words ('1,200', '3.5 million', 'twenty-one')."""
+    cleaned = text.lower().replace("per cent", "").replace("percent", "")
+    for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+        cleaned = cleaned.replace(symbol, " ")
+    cleaned = cleaned.replace("%", " ").strip()
+    cleaned = HEDGES.sub("", cleaned).strip()
+    digits = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(st|nd|rd|th)?\b", cleaned)
+    if digits:
+        number = float(digits.group(1).replace(",", ""))
+        rest = cleaned[digits.end() :].strip().split()
+        scale = SCALES.get(rest[0].rstrip(".")) if rest else None
+        if scale is None:
+            suffix = re.match(r"\d[\d,.]*(k|m|mn|bn|b|tn)\b", cleaned[digits.start() :])
+            scale = SCALES.get(suffix.group(1)) if suffix else None
+        return number * (scale or 1) if not ordinal else number
+    return word_to_number(cleaned, ordinal)
+
+
+def word_to_number(text: str, ordinal: bool = False) -> float | None:
+    """'five', 'twenty-one', 'three hundred thousand', 'third', 'twenty-first'."""
+    words = re.split(r"[\s-]+", text.lower().strip())
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word in {"and", ""}:
+            continue
+        if word.isdigit():
+            current += float(word)
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in ORDINAL_WORDS:
+            value = ORDINAL_WORDS[word]
+            if value >= 100 and current:
+                current *= value
+            else:
+                current += value
+        elif word in SCALES and word not in {"k", "m", "mn", "bn", "b", "tn"}:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            if seen:
+                break
+            continue
+        seen = True
+    if not seen:
+        return None
+    return total + current
+
+
+def _unit(span: Span, label: str) -> str | None:
+    lower = span.text.lower()
+    if label == "PERCENT" or "%" in lower or "percent" in lower or "per cent" in lower:
+        return "percent"
+    if label == "MONEY":
+        for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+            if symbol in lower:
+                return CURRENCY_SYMBOLS[symbol]
+        for token in span:
+            code = CURRENCY_WORDS.get(token.lemma_.lower()) or CURRENCY_WORDS.get(token.lower_)
+            if code:
+                return code
+        return None
+    for token in reversed(list(span)):
+        lemma = token.lemma_.lower()
+        if lemma in TIME_UNITS:
+            return TIME_UNITS[lemma]
+        if label == "QUANTITY" and lemma in MEASURE_UNITS:
+            return MEASURE_UNITS[lemma]
+    if label == "QUANTITY":
+        last = span[-1].lemma_.lower()
+        return MEASURE_UNITS.get(last, last if span[-1].is_alpha else None)
+    return None
+
+
+def _counted(span: Span, unit: str | None) -> str | None:
+    """Lemma of the noun the number counts: the noun it modifies, or the one right after it."""
+    root = span.root
+    head = root.head
+    modifies = root.dep_ in {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"}
+    if modifies and head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
+        return _noun_lemma(head)
+    if span.end < len(span.doc):
+        after = span.doc[span.end]
+        if after.pos_ == "NOUN" and after.head.i != span.end and root.head.i == after.i:
+            return _noun_lemma(after)
+    if root.pos_ == "NOUN" and root.lemma_.lower() not in TIME_UNITS and unit is None:
+        return _noun_lemma(root)
+    return None
+
+
+def _noun_lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma if lemma != "-pron-" else token.lower_

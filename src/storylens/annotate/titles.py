@@ -1,0 +1,495 @@
+"""Titles and offices attached to people, normalised into office + jurisdiction + status.
+
+Three written forms are read off the tokens around each PERSON mention:
+  before the name   "former U.S. President Jane Roe", "Ruritania's foreign minister Jo Bloggs"
+  after the name    "Jo Bloggs, the country's foreign minister," "Jo Bloggs, a former senator,"
+  possessive        "Roe's chief of staff, Jo Bloggs" (jurisdiction from Roe's own title)
+Only general vocabulary is used (offices.json, places.json): any office, any country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from storylens.annotate.lexicons import fold, office_words, offices, places
+from storylens.model import EntityMention, TitleMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+STATUS_PRIORITY = ("former", "elect", "acting", "opposition", "current")
+LOCAL_OFFICES = frozenset({"mayor", "governor", "police chief", "deputy mayor"})
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–", "who", "and", "said"})
+
+
+@dataclass
+class _Item:
+    """One piece of a title phrase: a word, a jurisdiction entity or a possessive marker."""
+
+    kind: str  # "word" | "entity" | "poss"
+    start_token: int
+    end_token: int  # exclusive
+    word: str = ""
+    entity: EntityMention | None = None
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    office: str
+    status: str
+    jurisdiction: str | None
+    possessor: EntityMention | None
+    plural: bool
+
+
+def token_entities(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention | None]:
+    """For every token, the entity mention covering it (None when none does)."""
+    covering: list[EntityMention | None] = [None] * len(doc)
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for i in range(span.start, span.end):
+            covering[i] = m
+    return covering
+
+
+def extract_titles(doc: Doc, mentions: list[EntityMention]) -> list[TitleMention]:
+    """Every title the article gives a named person, in text order."""
+    covering = token_entities(doc, mentions)
+    found: list[TitleMention] = []
+    pending_possessive: list[tuple[TitleMention, EntityMention]] = []
+    for person in mentions:
+        if person.label != "PERSON":
+            continue
+        span = doc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for title, parsed in _titles_for(doc, covering, person, span.start, span.end):
+            if parsed.possessor is not None and parsed.possessor.label == "PERSON":
+                pending_possessive.append((title, parsed.possessor))
+            found.append(title)
+    resolved = _resolve_possessors(found, pending_possessive)
+    unique = {(t.start, t.end, t.person_start): t for t in resolved}
+    return sorted(unique.values(), key=lambda t: (t.start, t.person_start))
+
+
+def _titles_for(
+    doc: Doc,
+    covering: list[EntityMention | None],
+    person: EntityMention,
+    first: int,
+    last: int,
+) -> list[tuple[TitleMention, _Parsed]]:
+    out: list[tuple[TitleMention, _Parsed]] = []
+    before = _title_before(doc, covering, first)
+    if before is not None:
+        start, end, parsed = before
+        out.append((_title(doc, start, end, person, parsed), parsed))
+        if parsed.plural:
+            for other in _coordinated_people(doc, covering, last):
+                out.append((_title(doc, start, end, other, parsed), parsed))
+    after = _title_after(doc, covering, last)
+    if after is not None:
+        start, end, parsed = after
+        out.append((_title(doc, start, end, person, parsed), parsed))
+    return [_with_of_jurisdiction(doc, covering, last, pair) for pair in out]
+
+
+def _title(doc: Doc, start: int, end: int, person: EntityMention, parsed: _Parsed) -> TitleMention:
+    span = doc[start:end]
+    return TitleMention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        person_start=person.start,
+        person_end=person.end,
+        person=person.text,
+        office=parsed.office,
+        jurisdiction=parsed.jurisdiction,
+        status=parsed.status,
+    )
+
+
+def _with_of_jurisdiction(
+    doc: Doc,
+    covering: list[EntityMention | None],
+    last: int,
+    pair: tuple[TitleMention, _Parsed],
+) -> tuple[TitleMention, _Parsed]:
+    """'President X of Ruritania': the place after the name completes a bare title."""
+    title, parsed = pair
+    if title.jurisdiction is not None or title.start > title.person_start:
+        return pair
+    place = _jurisdiction_after_name(doc, covering, last)
+    if place is None:
+        return pair
+    return _replace_jurisdiction(title, place), parsed
+
+
+def _replace_jurisdiction(title: TitleMention, jurisdiction: str | None) -> TitleMention:
+    return TitleMention(
+        start=title.start,
+        end=title.end,
+        text=title.text,
+        person_start=title.person_start,
+        person_end=title.person_end,
+        person=title.person,
+        office=title.office,
+        jurisdiction=jurisdiction,
+        status=title.status,
+    )
+
+
+def _jurisdiction_after_name(
+    doc: Doc, covering: list[EntityMention | None], last: int
+) -> str | None:
+    if last + 1 >= len(doc) or doc[last].lower_ != "of":
+        return None
+    entity = covering[last + 1]
+    if entity is None or entity.label not in {"GPE", "ORG", "NORP"}:
+        return None
+    return _entity_jurisdiction(entity, office="")
+
+
+# --------------------------------------------------------------------------- before the name
+
+
+def _title_before(
+    doc: Doc, covering: list[EntityMention | None], first: int
+) -> tuple[int, int, _Parsed] | None:
+    """The longest run of title words ending right before the name (honorifics skipped)."""
+    honorifics = offices().honorifics
+    i = first - 1
+    while i >= 0 and fold(doc[i].text) in honorifics:
+        i -= 1
+    comma = i >= 0 and doc[i].text == ","
+    if comma:
+        i -= 1
+    items = _collect_backward(doc, covering, i)
+    for cut in range(len(items)):
+        suffix = items[cut:]
+        if suffix[0].kind == "poss" or (suffix[0].kind == "word" and suffix[0].word in {"of", "-"}):
+            continue
+        if comma and not _has_possessor_or_determiner(doc, suffix):
+            continue
+        parsed = _parse(suffix)
+        if parsed is not None:
+            return suffix[0].start_token, suffix[-1].end_token, parsed
+    return None
+
+
+def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) -> list[_Item]:
+    words = office_words()
+    items: list[_Item] = []
+    while i >= 0:
+        token = doc[i]
+        if token.is_space or "\n" in token.text:
+            break
+        entity = covering[i]
+        if entity is not None:
+            if entity.label == "PERSON" and not (items and items[0].kind == "poss"):
+                break
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                break
+            items.insert(0, _Item("entity", span.start, span.end, entity=entity))
+            i = span.start - 1
+            continue
+        folded = fold(token.text)
+        if folded in POSSESSIVE_MARKS:
+            items.insert(0, _Item("poss", i, i + 1))
+            if i > 0 and covering[i - 1] is None:  # "the country's": unknown possessor
+                items.insert(0, _Item("word", i - 1, i, word="<possessor>"))
+                break
+            i -= 1
+            continue
+        if folded in words or _singular(folded) in words or _hyphen_compound(folded, words):
+            items.insert(0, _Item("word", i, i + 1, word=folded))
+            i -= 1
+            continue
+        break
+    return items
+
+
+def _hyphen_compound(folded: str, words: frozenset[str]) -> bool:
+    parts = [p for p in folded.split("-") if p]
+    return "-" in folded and bool(parts) and all(p in words for p in parts)
+
+
+def _has_possessor_or_determiner(doc: Doc, items: list[_Item]) -> bool:
+    if any(item.kind == "poss" for item in items):
+        return True
+    before = items[0].start_token - 1
+    return before >= 0 and doc[before].lower_ in DETERMINERS
+
+
+# --------------------------------------------------------------------------- after the name
+
+
+def _title_after(
+    doc: Doc, covering: list[EntityMention | None], last: int
+) -> tuple[int, int, _Parsed] | None:
+    """'X, the country's foreign minister,' / 'X, a former senator,' / 'X, CEO of Y,'."""
+    if last >= len(doc) or doc[last].text != ",":
+        return None
+    j = last + 1
+    if j < len(doc) and doc[j].lower_ in DETERMINERS:
+        j += 1
+    start = j
+    items = _collect_forward(doc, covering, j)
+    if not items:
+        return None
+    end = items[-1].end_token
+    of_place = None
+    if end + 1 < len(doc) and doc[end].lower_ in {"of", "for", "to", "at", "in"}:
+        entity = covering[end + 1]
+        if entity is not None and entity.label in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is not None:
+                of_place = entity
+                end = span.end
+    if end < len(doc) and doc[end].lower_ not in APPOSITION_ENDS and not doc[end].is_punct:
+        return None
+    parsed = _parse(items)
+    if parsed is None:
+        return None
+    if of_place is not None and parsed.jurisdiction is None:
+        jurisdiction = _entity_jurisdiction(of_place, parsed.office)
+        parsed = _Parsed(parsed.office, parsed.status, jurisdiction, None, parsed.plural)
+    return start, end, parsed
+
+
+def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> list[_Item]:
+    words = office_words()
+    items: list[_Item] = []
+    while j < len(doc):
+        token = doc[j]
+        if token.is_space or "\n" in token.text:
+            break
+        entity = covering[j]
+        if entity is not None:
+            if entity.label == "PERSON":
+                break
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                break
+            items.append(_Item("entity", span.start, span.end, entity=entity))
+            j = span.end
+            continue
+        folded = fold(token.text)
+        if folded in POSSESSIVE_MARKS and items:
+            items.append(_Item("poss", j, j + 1))
+            j += 1
+            continue
+        if folded == "country" and j + 1 < len(doc) and fold(doc[j + 1].text) in POSSESSIVE_MARKS:
+            items.append(_Item("word", j, j + 1, word="<possessor>"))
+            j += 1
+            continue
+        if folded in {"of", "for", "to", "at", "in"}:
+            break  # "CEO of Y": the caller reads the place
+        if folded in words or _singular(folded) in words or _hyphen_compound(folded, words):
+            items.append(_Item("word", j, j + 1, word=folded))
+            j += 1
+            continue
+        break
+    return items
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse(items: list[_Item]) -> _Parsed | None:
+    """Split a title phrase into status, jurisdiction and a canonical office, or reject it."""
+    statuses: list[str] = []
+    jurisdiction: str | None = None
+    possessor: EntityMention | None = None
+    office_words_: list[str] = []
+    plural = False
+    entities: list[EntityMention] = []
+    for index, item in enumerate(items):
+        nxt = items[index + 1] if index + 1 < len(items) else None
+        if item.kind == "entity":
+            assert item.entity is not None
+            if nxt is not None and nxt.kind == "poss":
+                possessor = item.entity
+            entities.append(item.entity)
+            continue
+        if item.kind == "poss":
+            continue
+        word = item.word
+        if word == "<possessor>":
+            continue
+        for part in _split_hyphens(word):
+            status = _status_word(part, office_words_)
+            if status:
+                statuses.append(status)
+                if status == "opposition":
+                    office_words_.append(part)
+                continue
+            office_words_.append(part)
+    office, plural = _canonical_office(office_words_)
+    if office is None:
+        return None
+    for entity in entities:
+        found = _entity_jurisdiction(entity, office)
+        if found is not None and jurisdiction is None:
+            jurisdiction = found
+    if possessor is not None and possessor.label == "PERSON":
+        jurisdiction = None  # resolved later from the possessor's own title
+    status = next((s for s in STATUS_PRIORITY if s in statuses), "current")
+    return _Parsed(office, status, jurisdiction, possessor, plural)
+
+
+def _split_hyphens(word: str) -> list[str]:
+    if word in office_words() or "-" not in word:
+        return [word]
+    parts = [p for p in word.split("-") if p]
+    if parts and parts[0] in {"ex", "then"}:
+        parts[0] += "-"
+    return parts
+
+
+def _status_word(word: str, office_so_far: list[str]) -> str | None:
+    table = offices()
+    status = table.status.get(word)
+    if status is None:
+        return None
+    if word == "new" and office_so_far:
+        return None
+    return status
+
+
+def _canonical_office(words: list[str]) -> tuple[str | None, bool]:
+    """Greedy longest match of lexicon units; the last unit must be an office head."""
+    o = offices()
+    words = [w for w in words if w not in o.dropped and w != "-"]
+    if not words:
+        return None, False
+    units: list[tuple[str, str]] = []  # (kind, canonical)
+    plural = False
+    i = 0
+    while i < len(words):
+        for size in range(min(o.max_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            singular = _singular(phrase)
+            if phrase in o.heads or singular in o.heads:
+                plural = plural or (phrase not in o.heads and singular in o.heads)
+                units.append(("head", o.heads.get(phrase) or o.heads[singular]))
+            elif phrase in o.portfolios:
+                units.append(("portfolio", o.portfolios[phrase]))
+            elif phrase in o.qualifiers:
+                units.append(("qualifier", o.qualifiers[phrase]))
+            elif phrase in {"of", "for"}:
+                units.append(("of", phrase))
+            else:
+                continue
+            i += size
+            break
+        else:
+            return None, False
+    return _assemble(units), plural
+
+
+def _singular(phrase: str) -> str:
+    if phrase.endswith("ies"):
+        return phrase[:-3] + "y"
+    if phrase.endswith("s") and not phrase.endswith("ss"):
+        return phrase[:-1]
+    return phrase
+
+
+def _assemble(units: list[tuple[str, str]]) -> str | None:
+    """'minister of foreign affairs' -> 'foreign minister'; the phrase must end in a head."""
+    if "of" in [kind for kind, _ in units]:
+        at = [kind for kind, _ in units].index("of")
+        before, after = units[:at], units[at + 1 :]
+        if before and before[-1][0] == "head" and after and all(k == "portfolio" for k, _ in after):
+            units = before[:-1] + after + [before[-1]]
+        else:
+            return None
+    if not units or units[-1][0] != "head":
+        return None
+    if any(kind == "head" for kind, _ in units[:-1]):
+        # "deputy prime minister" is one head; "president minister" is not a title
+        leading = [canonical for kind, canonical in units[:-1] if kind == "head"]
+        if any(word not in {"chief", "head", "vice president"} for word in leading):
+            return None
+    return " ".join(canonical for _, canonical in units)
+
+
+def _entity_jurisdiction(entity: EntityMention, office: str) -> str | None:
+    """Country or body an entity stands for; a city keeps its own name for local offices."""
+    table = places()
+    folded = fold(entity.text)
+    if folded.startswith("the "):
+        folded = folded[4:]
+    if entity.label in {"GPE", "LOC", "FAC"} and office in LOCAL_OFFICES:
+        return entity.key
+    found = table.jurisdiction(entity.text)
+    if found is not None:
+        return found
+    if entity.label == "NORP":
+        return None  # party or group ("Republican"), not a jurisdiction
+    return entity.key
+
+
+def _coordinated_people(
+    doc: Doc, covering: list[EntityMention | None], last: int
+) -> list[EntityMention]:
+    """'envoys A and B': the people joined to the first one by 'and' or commas."""
+    people: list[EntityMention] = []
+    j = last
+    while j + 1 < len(doc) and doc[j].lower_ in {"and", ","}:
+        j += 1
+        if doc[j].lower_ == "and":
+            j += 1
+        entity = covering[j] if j < len(doc) else None
+        if entity is None or entity.label != "PERSON":
+            break
+        people.append(entity)
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            break
+        j = span.end
+    return people
+
+
+# --------------------------------------------------------------------------- possessors
+
+
+def _resolve_possessors(
+    titles: list[TitleMention], pending: list[tuple[TitleMention, EntityMention]]
+) -> list[TitleMention]:
+    """'Roe's chief of staff': the jurisdiction of Roe's own office, else Roe's name."""
+    if not pending:
+        return titles
+    own: dict[str, str] = {}
+    for title in titles:
+        if title.jurisdiction:
+            key = fold(title.person)
+            own.setdefault(key, title.jurisdiction)
+            own.setdefault(key.split()[-1], title.jurisdiction)
+    replaced = {id(title): possessor for title, possessor in pending}
+    out: list[TitleMention] = []
+    for title in titles:
+        possessor = replaced.get(id(title))
+        if possessor is None:
+            out.append(title)
+            continue
+        jurisdiction = own.get(possessor.key) or own.get(possessor.key.split()[-1]) or possessor.key
+        out.append(_replace_jurisdiction(title, jurisdiction))
+    return out
+
+
+def leader_titles(titles: list[TitleMention]) -> dict[str, TitleMention]:
+    """Jurisdiction -> the current leader's title ('the Ruritanian leader' -> that person)."""
+    leaders = offices().leaders
+    out: dict[str, TitleMention] = {}
+    for title in titles:
+        if title.jurisdiction and title.office in leaders and title.status == "current":
+            out.setdefault(title.jurisdiction, title)
+    return out

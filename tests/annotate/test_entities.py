@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from storylens.annotate import normalize_name, place_key
+
+
+def test_normalize_name_folds_case_diacritics_possessive_and_honorifics() -> None:
+    assert normalize_name("Recep Erdoğan’s") == "recep erdogan"
+    assert normalize_name("Sir  Alan   Brock") == "alan brock"
+    assert normalize_name("Dr. Ines Kovač") == "ines kovac"
+    assert normalize_name("Mrs Hale's") == "hale"
+    assert normalize_name("The European Union") == "european union"
+
+
+def test_place_key_canonicalises_countries_and_bodies_only() -> None:
+    assert place_key("U.S.") == place_key("the United States") == "united states"
+    assert place_key("Türkiye") == place_key("Turkey") == "turkey"
+    assert place_key("EU") == "european union"
+    assert place_key("Marrowby") is None
+    assert place_key("us") is None  # a pronoun, not the country
+
+
+def test_person_span_drops_a_leading_title(annotate, spans_are_exact) -> None:
+    result = annotate("President Odile Marchetti arrived in Paris on a rainy day.")
+    people = [e for e in result.entities if e.label == "PERSON"]
+    assert people and people[0].text == "Odile Marchetti"
+    assert people[0].key == "odile marchetti"
+    assert spans_are_exact(result)
+
+
+def test_country_aliases_share_a_key(annotate) -> None:
+    result = annotate("Officials from the U.S. met officials from the United States and the US.")
+    keys = {e.key for e in result.entities if e.label == "GPE"}
+    assert keys == {"united states"}

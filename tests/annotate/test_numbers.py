@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from storylens.annotate.numbers import parse_value, word_to_number
+from storylens.model import NumberMention
+
+
+def _numbers(annotate, text: str) -> dict[str, NumberMention]:
+    return {n.text: n for n in annotate(text, "2031-03-11").numbers}
+
+
+def test_word_numbers() -> None:
+    assert word_to_number("five") == 5
+    assert word_to_number("twenty-one") == 21
+    assert word_to_number("three hundred thousand") == 300_000
+    assert word_to_number("third", ordinal=True) == 3
+    assert parse_value("1,200") == 1200
+    assert parse_value("$3.5 billion") == 3.5e9
+    assert parse_value("17th", ordinal=True) == 17
+
+
+def test_duration_counts_the_noun_it_modifies(annotate) -> None:
+    number = _numbers(annotate, "Both sides accepted a 30-day ceasefire.")["30-day"]
+    assert (number.value, number.unit, number.counted) == (30.0, "day", "ceasefire")
+
+
+def test_ordinals_with_counted_nouns(annotate) -> None:
+    numbers = _numbers(
+        annotate, "The bloc drafted its 17th package of sanctions and a 12th round of talks."
+    )
+    assert (numbers["17th"].value, numbers["17th"].counted, numbers["17th"].ordinal) == (
+        17.0,
+        "package",
+        True,
+    )
+    assert numbers["12th"].counted == "round"
+
+
+def test_cardinals_money_and_percent(annotate) -> None:
+    numbers = _numbers(
+        annotate, "Five ministers approved $2.5 billion in aid, a rise of 12% on last year."
+    )
+    five = next(n for n in numbers.values() if n.value == 5)
+    assert five.counted == "minister"
+    money = next(n for n in numbers.values() if n.unit == "usd")
+    assert money.value == 2.5e9
+    percent = next(n for n in numbers.values() if n.unit == "percent")
+    assert percent.value == 12
+
+
+def test_people_unit(annotate) -> None:
+    numbers = _numbers(annotate, "About 1,200 people were evacuated from the valley.")
+    number = next(iter(numbers.values()))
+    assert (number.value, number.unit) == (1200.0, "people")
+
+
+def test_numbers_inside_dates_are_skipped(annotate) -> None:
+    numbers = _numbers(annotate, "The treaty was signed on June 1, 2019 by two envoys.")
+    assert [n.value for n in numbers.values()] == [2.0]

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from storylens.annotate.quotes import find_quotations
+from storylens.model import QuoteMention
+
+
+def _direct(annotate, text: str) -> list[QuoteMention]:
+    return [q for q in annotate(text).quotes if q.kind == "direct"]
+
+
+def test_quote_with_named_speaker_after_it(annotate) -> None:
+    text = "“We will rebuild the harbour before winter,” Mayor Ines Dollar told reporters."
+    (quote,) = _direct(annotate, text)
+    assert quote.text == "We will rebuild the harbour before winter"
+    assert quote.speaker == "Ines Dollar"
+    assert text[quote.speaker_start : quote.speaker_end] == "Ines Dollar"
+    assert quote.cue == "tell"
+
+
+def test_pronoun_speaker_resolves_to_the_full_name(annotate) -> None:
+    text = (
+        "Harbour master Tomas Berent inspected the pier on Monday. "
+        "Berent praised the crews. “Nobody has worked harder than these people,” he said."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Tomas Berent"
+    assert text[quote.speaker_start : quote.speaker_end] == "he"
+
+
+def test_quote_running_over_a_line_break(annotate) -> None:
+    text = (
+        "In a post, Councillor Ada Brandt wrote, “The bridge will reopen in May.\n"
+        "Until then, the ferry is free for everyone.”\n"
+        "The council did not comment."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.text.startswith("The bridge will reopen")
+    assert quote.text.endswith("free for everyone.")
+    assert quote.speaker == "Ada Brandt"
+
+
+def test_continuing_quote_keeps_the_previous_speaker(annotate) -> None:
+    text = (
+        "“We did everything we could to keep the school open,” Principal Lena Ortiz said. "
+        "“The children deserve better than this decision.”"
+    )
+    quotes = _direct(annotate, text)
+    assert [q.speaker for q in quotes] == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def test_colon_introduced_quote(annotate) -> None:
+    text = 'Coach Pim Aarts was blunt: "We played badly and we deserved to lose the match."'
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Pim Aarts"
+
+
+def test_scare_quotes_are_dropped(annotate) -> None:
+    text = "The so-called “harbour plan” was never published by the town of Marrowby."
+    assert _direct(annotate, text) == []
+
+
+def test_leader_description_resolves_to_the_titled_person(annotate) -> None:
+    text = (
+        "Estonian President Kaja Remmel met the envoys in Marrowby. "
+        "“This is a good day for all of us,” the Estonian leader said."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Kaja Remmel"
+    assert text[quote.speaker_start : quote.speaker_end] == "the Estonian leader"
+
+
+def test_indirect_quote_said_that(annotate) -> None:
+    text = "Finance Minister Ravi Noor said that the budget would be balanced by next year."
+    quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
+    assert len(quotes) == 1
+    assert quotes[0].text == "the budget would be balanced by next year"
+    assert quotes[0].speaker == "Ravi Noor"
+
+
+def test_indirect_quote_according_to(annotate) -> None:
+    text = "According to Ravi Noor, the budget will be balanced by next year."
+    quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
+    assert quotes and quotes[0].speaker == "Ravi Noor"
+    assert quotes[0].text == "the budget will be balanced by next year"
+
+
+def test_open_questions_are_not_indirect_quotes(annotate) -> None:
+    text = "The club has yet to confirm whether Ravi Noor will attend the final."
+    assert [q for q in annotate(text).quotes if q.kind == "indirect"] == []
+
+
+def test_straight_and_typographic_marks_pair() -> None:
+    text = 'He said "one two three four" and then «cinq six sept huit».'
+    found = [(q.start, q.end) for q in find_quotations(text)]
+    assert [text[s:e] for s, e in found] == ["one two three four", "cinq six sept huit"]

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import pytest
+
+from storylens.model import TitleMention
+
+
+def _titles(annotate, text: str) -> dict[str, TitleMention]:
+    return {t.person: t for t in annotate(text).titles}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "jurisdiction", "status", "title_text"),
+    [
+        (
+            "Norwegian Prime Minister Elin Dahl opened the bridge.",
+            "Elin Dahl",
+            "prime minister",
+            "norway",
+            "current",
+            "Norwegian Prime Minister",
+        ),
+        (
+            "Yesterday former U.S. President Carl Weston spoke at length.",
+            "Carl Weston",
+            "president",
+            "united states",
+            "former",
+            "former U.S. President",
+        ),
+        (
+            "The proposal came from Deputy Foreign Minister Pavel Orlik on Monday.",
+            "Pavel Orlik",
+            "deputy foreign minister",
+            None,
+            "current",
+            "Deputy Foreign Minister",
+        ),
+        (
+            "Polish PM Jan Wierzba answered questions.",
+            "Jan Wierzba",
+            "prime minister",
+            "poland",
+            "current",
+            "Polish PM",
+        ),
+        (
+            "EU foreign policy chief Marta Lind wrote to the ministers.",
+            "Marta Lind",
+            "foreign policy chief",
+            "european union",
+            "current",
+            "EU foreign policy chief",
+        ),
+        (
+            "Kremlin spokesperson Oleg Varnov declined to comment.",
+            "Oleg Varnov",
+            "spokesperson",
+            "russia",
+            "current",
+            "Kremlin spokesperson",
+        ),
+        (
+            "The plan was welcomed by newly-elected German Chancellor Hans Brauer yesterday.",
+            "Hans Brauer",
+            "chancellor",
+            "germany",
+            "current",
+            "newly-elected German Chancellor",
+        ),
+        (
+            "Chancellor-elect Hans Brauer thanked voters.",
+            "Hans Brauer",
+            "chancellor",
+            None,
+            "elect",
+            "Chancellor-elect",
+        ),
+        (
+            "German opposition leader Hans Brauer criticised the budget.",
+            "Hans Brauer",
+            "opposition leader",
+            "germany",
+            "opposition",
+            "German opposition leader",
+        ),
+        (
+            "Acting President Lina Sorel signed the decree.",
+            "Lina Sorel",
+            "president",
+            None,
+            "acting",
+            "Acting President",
+        ),
+        (
+            "The speech by ex-Governor Tom Redd was short.",
+            "Tom Redd",
+            "governor",
+            None,
+            "former",
+            "ex-Governor",
+        ),
+        (
+            "According to defence analyst Rhys Owen, the drills were routine.",
+            "Rhys Owen",
+            "defence analyst",
+            None,
+            "current",
+            "defence analyst",
+        ),
+        (
+            "Only President Ivo Marek attended the ceremony.",
+            "Ivo Marek",
+            "president",
+            None,
+            "current",
+            "President",
+        ),
+    ],
+)
+def test_titles_before_the_name(
+    annotate, text, person, office, jurisdiction, status, title_text
+) -> None:
+    title = _titles(annotate, text)[person]
+    assert (title.office, title.jurisdiction, title.status) == (office, jurisdiction, status)
+    assert title.text == title_text
+
+
+def test_apposition_titles(annotate) -> None:
+    titles = _titles(
+        annotate,
+        "Jo Bellamy, the country's foreign minister, arrived late. "
+        "Ann Corley, a former senator, said little.",
+    )
+    assert titles["Jo Bellamy"].office == "foreign minister"
+    assert titles["Jo Bellamy"].jurisdiction is None
+    assert (titles["Ann Corley"].office, titles["Ann Corley"].status) == ("senator", "former")
+
+
+def test_apposition_with_organisation(annotate) -> None:
+    titles = _titles(annotate, "Mira Stone, chief executive of Halden Foods, resigned on Friday.")
+    assert titles["Mira Stone"].office == "chief executive"
+    assert titles["Mira Stone"].jurisdiction == "halden foods"
+
+
+def test_possessive_title_takes_the_possessors_jurisdiction(annotate) -> None:
+    titles = _titles(
+        annotate,
+        "Finnish President Aino Lahti flew home. "
+        "Lahti’s chief of staff, Petri Vaara, stayed behind.",
+    )
+    assert titles["Petri Vaara"].office == "chief of staff"
+    assert titles["Petri Vaara"].jurisdiction == "finland"
+
+
+def test_possessive_title_without_known_office_uses_the_possessor(annotate) -> None:
+    titles = _titles(annotate, "Rowan Tell’s chief of staff, Petri Vaara, stayed behind.")
+    assert titles["Petri Vaara"].jurisdiction == "rowan tell"
+
+
+def test_plural_title_covers_coordinated_names(annotate) -> None:
+    titles = _titles(annotate, "Canada sent senior envoys Lea Moss and Karl Fenn to the talks.")
+    assert titles["Lea Moss"].office == titles["Karl Fenn"].office == "envoy"
+
+
+def test_of_country_after_the_name(annotate) -> None:
+    titles = _titles(annotate, "The letter said President Ivo Marek of Croatia would come.")
+    assert titles["Ivo Marek"].jurisdiction == "croatia"
+
+
+def test_title_spans_point_at_text(annotate) -> None:
+    result = annotate("Former Irish Taoiseach aside, Swiss President Nora Keller spoke.")
+    for title in result.titles:
+        assert result.article.text[title.start : title.end] == title.text
+        assert result.article.text[title.person_start : title.person_end] == title.person
