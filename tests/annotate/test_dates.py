@@ -86,3 +86,10 @@ def test_without_article_date_nothing_relative_is_resolved(annotate) -> None:
     assert (dates["Thursday"].value, dates["Thursday"].anchored) == (None, False)
     assert dates["Thursday"].granularity == "weekday"
     assert (dates["March 2022"].value, dates["March 2022"].anchored) == ("2022-03", False)
+
+
+def test_month_named_relative_to_the_article() -> None:
+    tuesday = date(2031, 3, 11)
+    assert resolve_explicit("last May", tuesday) == ("2030-05", "month", True)
+    assert resolve_explicit("next February", tuesday) == ("2032-02", "month", True)
+    assert resolve_explicit("the spring of 2029", tuesday) == ("2029", "year", False)

@@ -93,3 +93,10 @@ def test_straight_and_typographic_marks_pair() -> None:
     text = 'He said "one two three four" and then «cinq six sept huit».'
     found = [(q.start, q.end) for q in find_quotations(text)]
     assert [text[s:e] for s, e in found] == ["one two three four", "cinq six sept huit"]
+
+
+def test_indirect_quote_keeps_a_partial_quotation_whole(annotate) -> None:
+    text = "Minister Ravi Noor said the port would reopen “very soon,” but gave no date."
+    quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
+    assert quotes and quotes[0].text.endswith("“very soon,”")
+    assert quotes[0].speaker == "Ravi Noor"

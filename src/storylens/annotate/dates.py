@@ -260,12 +260,18 @@ def resolve_explicit(text: str, article_date: date | None) -> tuple[str | None, 
     """(value, granularity, used the article date) for a date written with a month or year."""
     cleaned = _clean_explicit(text)
     has_year = bool(YEAR_RE.search(cleaned))
+    shifted = re.match(r"^(last|past|previous|next|coming|this)\s+(\w+)$", cleaned, re.I)
+    if shifted and shifted.group(2).lower() in MONTHS:
+        if article_date is None:
+            return None, "month", False
+        return _month_relative(shifted.group(1).lower(), shifted.group(2).lower(), article_date)
     if not has_year and article_date is None:
         return None, "day" if _has_day_number(cleaned) else "month", False
     base = article_date or date(2000, 1, 1)
     parsed = _dateparser(cleaned, base.isoformat())
     if parsed is None:
-        return None, "unknown", False
+        year = YEAR_RE.search(cleaned)  # "the spring of 2023": at least the year is known
+        return (year.group(1), "year", False) if year else (None, "unknown", False)
     found, period = parsed
     granularity = {"day": "day", "week": "day", "month": "month", "year": "year"}.get(period, "day")
     if not has_year:
@@ -277,6 +283,17 @@ def resolve_explicit(text: str, article_date: date | None) -> tuple[str | None, 
     else:
         value = found.isoformat()[:4]
     return value, granularity, not has_year
+
+
+def _month_relative(word: str, month: str, article_date: date) -> tuple[str, str, bool]:
+    """'last May' is the latest May before this month; 'next May' the first one after."""
+    target = MONTHS.index(month) + 1
+    year = article_date.year
+    if word in {"last", "past", "previous"}:
+        year -= 1 if target >= article_date.month else 0
+    elif word in {"next", "coming"}:
+        year += 1 if target <= article_date.month else 0
+    return f"{year:04d}-{target:02d}", "month", True
 
 
 def _clean_explicit(text: str) -> str:

@@ -325,7 +325,7 @@ def _indirect(
         return None
     subject = subject_of(cue)
     referent = resolver.referent(subject) if subject is not None else None
-    return _quote(span, "indirect", referent, lemma)
+    return _quote(_close_open_quotation(span, quotations), "indirect", referent, lemma)
 
 
 def _is_question(clause: Token) -> bool:
@@ -364,6 +364,15 @@ def _according_to(
     if span is None or len(span) < 3 or _mostly_quoted(span, quotations):
         return None
     return _quote(span, "indirect", resolver.referent(source), "according to")
+
+
+def _close_open_quotation(span: Span, quotations: list[_Marks]) -> Span:
+    """'willing to negotiate “responsibly,”': keep the quoted word and its closing mark."""
+    for marks in quotations:
+        if span.start_char < marks.start <= span.end_char < marks.end + 1:
+            closed = span.doc.char_span(span.start_char, marks.end + 1, alignment_mode="expand")
+            return closed if closed is not None else span
+    return span
 
 
 def _strip_punct(span: Span) -> Span | None:
