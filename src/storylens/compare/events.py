@@ -50,6 +50,20 @@ _FUTURE_CUE = re.compile(
     r"prepar\w*|aims?|intends?|intention|to meet|to travel|ready to|open to|could|may|might)\b",
     re.IGNORECASE,
 )
+# Kinds of event a person repeats (meets, travels, calls, speaks): an event of one of these
+# is only identified by at least two participants.
+REPEATABLE = frozenset(
+    {
+        "meeting",
+        "visit",
+        "call",
+        "speech",
+        "press conference",
+        "conference",
+        "statement",
+        "interview",
+    }
+)
 PLACE_CONFIDENCE_KNOWN = 0.8
 PLACE_CONFIDENCE_UNKNOWN = 0.6
 
@@ -202,18 +216,22 @@ def _key_order(item: tuple[tuple[str, frozenset[str]], Event]) -> tuple[str, lis
     return item[0][0], sorted(item[0][1])
 
 
-def _resolve_with(catalogue: _Catalogue, use: EventUse, participants: frozenset[str]):
+def _resolve_with(
+    catalogue: _Catalogue, use: EventUse, participants: frozenset[str], create: bool = False
+) -> Event | None:
     """The event a mention with these participants belongs to (None: ambiguous or unknown)."""
     same_group = catalogue.in_group(use.group)
     if len(participants) >= 2:
         fits = [
             e for e in same_group if len(e.participants) >= 2 and e.participants <= participants
         ]
+        if not fits and create:
+            return catalogue.get(use.group, participants)
         return fits[0] if len(fits) == 1 else None
     if len(participants) == 1:
         fits = [e for e in same_group if len(e.participants) >= 2 and participants < e.participants]
         if not fits:
-            return catalogue.get(use.group, participants)
+            return None if use.group in REPEATABLE else catalogue.get(use.group, participants)
         return catalogue.prefer(fits, use.article.id)
     return None
 
@@ -266,19 +284,18 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 use.inherited = True
             else:
                 people = _sentence_people(context, use)
-                event = _resolve_with(catalogue, use, people) if len(people) >= 2 else None
+                if len(people) >= 2:
+                    event = _resolve_with(catalogue, use, people, create=True)
         if event is not None:
             resolved[index] = event
             if use.participants:
                 last_in_group[(use.article.id, use.group)] = (use.mention.sentence, event)
     for index, use in enumerate(uses):
         event = resolved.get(index)
-        if event is None and not use.participants:
-            group_events = catalogue.in_group(use.group)
-            if not group_events:
+        if event is None and not use.participants and use.group not in REPEATABLE:
+            named = [e for e in catalogue.in_group(use.group) if e.participants]
+            if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
-            elif len(group_events) == 1:
-                event = group_events[0]
         if event is None:
             continue
         if is_past_occasion(use, context.frame_year):

@@ -9,6 +9,7 @@ and "3 wounded" count people in different contexts and are left alone.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from storylens.compare.context import Draft, Observation, StoryContext, ValueGro
 from storylens.compare.text import content_words, make_span, sentence_bounds, sentence_index
 from storylens.model import AnnotatedArticle, NumberMention
 
+NEAR_WORDS = 5
 CONTEXT_OVERLAP = 0.5  # share of the smaller context's content words the other one has
 NUMBER_CONFIDENCE_ALIGNED = 0.75
 NUMBER_CONFIDENCE_CONTEXT = 0.6
@@ -27,6 +29,7 @@ class NumberUse:
     mention: NumberMention
     sentence: int
     context: frozenset[str]
+    near: frozenset[str]  # stems of content words within a few words of the number
 
     @property
     def key(self) -> tuple[bool, str, str]:
@@ -42,15 +45,43 @@ def format_number(value: float) -> str:
 
 
 def same_within_rounding(a: float, b: float) -> bool:
-    """30 and 30.0 agree; 1,000 and 1,012 agree (one is the other rounded); 12 and 15 do not."""
+    """30 and 30.0 agree; 1,000 and 1,012 agree (one is the other rounded); 3 and 3.1 agree
+    (a whole number is the other rounded to no decimals); 12 and 15 do not."""
     if math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9):
         return True
     for rounded, exact in ((a, b), (b, a)):
         if rounded == 0 or not float(rounded).is_integer():
             continue
+        if not float(exact).is_integer() and round(exact) == rounded:
+            return True
         zeros = len(str(int(abs(rounded)))) - len(str(int(abs(rounded))).rstrip("0"))
         if zeros and round(exact, -zeros) == rounded:
             return True
+    return False
+
+
+_HEDGE = re.compile(
+    r"\b(about|around|some|nearly|almost|roughly|approximately|approx|more than|over|at least|"
+    r"just over|just under|less than|under|up to|close to|upwards of|estimated)\s*$",
+    re.IGNORECASE,
+)
+_HEDGE_INSIDE = re.compile(r"^\s*(about|around|some|nearly|almost|more than|over|at least)\b", re.I)
+HEDGE_TOLERANCE = 0.1
+
+
+def hedged(use: NumberUse) -> bool:
+    """'about 3%', 'more than 9,000', 'at least 41': the writer did not claim the exact value."""
+    text = use.article.article.text
+    before = text[max(0, use.mention.start - 20) : use.mention.start]
+    return bool(_HEDGE.search(before) or _HEDGE_INSIDE.search(use.mention.text))
+
+
+def values_agree(a: NumberUse, b: NumberUse) -> bool:
+    if same_within_rounding(a.mention.value, b.mention.value):
+        return True
+    if hedged(a) or hedged(b):
+        high = max(abs(a.mention.value), abs(b.mention.value))
+        return abs(a.mention.value - b.mention.value) <= HEDGE_TOLERANCE * high
     return False
 
 
@@ -63,10 +94,18 @@ def _uses(context: StoryContext) -> list[NumberUse]:
                 continue
             start, end = sentence_bounds(article, mention.start)
             sentence = text[start : mention.start] + " " + text[mention.end : end]
-            words = content_words(sentence) - content_words(mention.text)
+            own = content_words(mention.text) | {mention.counted or "", mention.unit or ""}
+            words = content_words(sentence) - own
+            left = " ".join(text[start : mention.start].split()[-NEAR_WORDS:])
+            right = " ".join(text[mention.end : end].split()[:NEAR_WORDS])
+            near = {w for w in content_words(f"{left} {right}") - own if not w[:1].isdigit()}
             uses.append(
                 NumberUse(
-                    article, mention, sentence_index(article, mention.start), frozenset(words)
+                    article,
+                    mention,
+                    sentence_index(article, mention.start),
+                    frozenset(words),
+                    frozenset(_stems(near)),
                 )
             )
     return uses
@@ -84,9 +123,16 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
         return 0.0
     if context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
         return NUMBER_CONFIDENCE_ALIGNED
+    if not a.near & b.near:
+        return 0.0  # 'won 24 seats' and 'needs 22 seats' count different things
     if _overlap(a.context, b.context) >= CONTEXT_OVERLAP and len(a.context & b.context) >= 3:
         return NUMBER_CONFIDENCE_CONTEXT
     return 0.0
+
+
+def _stems(words: set[str]) -> set[str]:
+    """Crude stems so 'killed' and 'killing' meet: the first five letters."""
+    return {w[:5] for w in words}
 
 
 def _observation(use: NumberUse, subject_id: str, subject: str) -> Observation | None:
@@ -139,11 +185,18 @@ def _conflict(
 ) -> Draft | None:
     clashing: set[int] = set()
     confidence = 0.0
+    by_article: dict[str, list[NumberUse]] = defaultdict(list)
+    for use in uses:
+        by_article[use.article.id].append(use)
+
+    def also_says(article_id: str, other: NumberUse) -> bool:
+        return any(values_agree(mine, other) for mine in by_article[article_id])
+
     for i, a in enumerate(uses):
         for j in range(i + 1, len(uses)):
             b = uses[j]
-            if same_within_rounding(a.mention.value, b.mention.value):
-                continue
+            if values_agree(a, b) or also_says(a.article.id, b) or also_says(b.article.id, a):
+                continue  # an article giving both values is counting two different things
             same = _same_quantity(context, a, b)
             if same > 0:
                 clashing.update((i, j))
@@ -156,9 +209,7 @@ def _conflict(
         if k in clashing:
             continue
         for other in involved:
-            if same_within_rounding(use.mention.value, other.mention.value) and _same_quantity(
-                context, use, other
-            ):
+            if values_agree(use, other) and _same_quantity(context, use, other):
                 involved.append(use)
                 break
     observations = [o for u in involved if (o := _observation(u, subject_id, subject))]

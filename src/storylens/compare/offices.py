@@ -107,6 +107,10 @@ SINGLE_SEAT = HEAD_OFFICES | {
     "secretary general",
     "foreign policy chief",
     "speaker",
+    "chief executive",
+    "chair",
+    "coach",
+    "chief justice",
 }
 _SHARED_SEAT_WORDS = frozenset(
     [
@@ -128,6 +132,7 @@ STATUS_ALIASES = {
     "current": "current",
     "incumbent": "current",
     "sitting": "current",
+    "outgoing": "current",
     "former": "former",
     "ex": "former",
     "elect": "elect",
@@ -146,14 +151,29 @@ def normalize_status(status: str | None, office: str | None = None) -> str:
     return STATUS_ALIASES.get((status or "").strip().lower(), "current")
 
 
+OFFICE_SYNONYMS = {
+    "premier": "prime minister",
+    "pm": "prime minister",
+    "ceo": "chief executive",
+    "chief executive officer": "chief executive",
+    "chairwoman": "chair",
+    "chairman": "chair",
+    "chairperson": "chair",
+    "head coach": "coach",
+    "manager": "coach",
+    "defense minister": "defence minister",
+}
+
+
 def bare_office(office: str | None) -> str:
-    """The office without status words: 'former president' -> 'president'."""
+    """The office without status words, in one spelling: 'former premier' -> 'prime minister'."""
     words = [
         w
         for w in (office or "").lower().replace("-", " ").split()
         if w not in {"former", "elect", "acting", "interim", "newly", "elected", "opposition", "ex"}
     ]
-    return " ".join(words)
+    bare = " ".join(words)
+    return OFFICE_SYNONYMS.get(bare, bare)
 
 
 def office_family(office: str | None) -> str:

