@@ -131,3 +131,13 @@ def test_article_text_marks_cited_spans_and_links_to_the_finding(analysis: Analy
     flag_id = re.search(r'<div class="flag-item" id="([^"]+)"', page).group(1)
     assert f'<a class="cited flag" href="#{flag_id}"' in page
     assert "<p>Councillor Tamsin Orrle" not in page  # paragraphs split on lines, not sentences
+
+
+def test_opaque_normalised_keys_are_hidden_readable_ones_shown() -> None:
+    from storylens.report.views import readable_normalized
+
+    assert readable_normalized("2031-03-13")
+    assert readable_normalized("weekday:friday")
+    assert not readable_normalized("person-3fa9c0d2e1")
+    assert not readable_normalized("city:2267057")
+    assert not readable_normalized(None)

@@ -372,6 +372,7 @@ def segments(text: str, bounds: tuple[int, int] | None, marks: list[Mark]) -> li
 
 
 NODE_W, NODE_H, COL_GAP, ROW_GAP, PAD = 190, 40, 64, 12, 10
+ARC = 24  # headroom for edges that skip a column and arc over the boxes between
 
 
 @dataclass(frozen=True)
@@ -422,7 +423,7 @@ def graph_view(story: Json, index: ArticleIndex) -> Graph:
         for row, article_id in enumerate(members):
             position[article_id] = (
                 PAD + col * (NODE_W + COL_GAP),
-                PAD + row * (NODE_H + ROW_GAP),
+                PAD + ARC + row * (NODE_H + ROW_GAP),
             )
     nodes = [
         Node(
@@ -448,7 +449,7 @@ def graph_view(story: Json, index: ArticleIndex) -> Graph:
     ]
     width = PAD * 2 + (max(columns) + 1) * NODE_W + max(columns) * COL_GAP if columns else 0
     rows = max((len(m) for m in columns.values()), default=0)
-    height = PAD * 2 + rows * NODE_H + max(rows - 1, 0) * ROW_GAP
+    height = PAD * 2 + ARC + rows * NODE_H + max(rows - 1, 0) * ROW_GAP
     return Graph(width=width, height=height, nodes=nodes, edges=edges)
 
 
@@ -474,6 +475,11 @@ def edge_path(parent: tuple[int, int], child: tuple[int, int]) -> str:
         x1, x2 = parent[0] + NODE_W, child[0] + NODE_W
         bend = x1 + COL_GAP // 2
         return f"M{x1},{y1} C{bend},{y1} {bend},{y2} {x2 + 4},{y2}"
+    if x2 - x1 > COL_GAP:  # skips a column: arc over the boxes in between, top to top
+        x1, y1 = parent[0] + NODE_W * 3 // 4, parent[1]
+        x2, y2 = child[0] + NODE_W // 4, child[1] - 4
+        top = min(y1, y2) - ARC
+        return f"M{x1},{y1} C{x1},{top} {x2},{top} {x2},{y2}"
     mid = (x1 + x2) // 2
     return f"M{x1},{y1} C{mid},{y1} {mid},{y2} {x2 - 4},{y2}"
 
@@ -487,11 +493,11 @@ def family_colours(story: Json) -> dict[str, str]:
     return colours
 
 
-OPAQUE_ID = re.compile(r"^[a-z]+-[0-9a-f]{8,}$")
+OPAQUE_ID = re.compile(r"^[a-z]+[-:](?:[0-9a-f]{8,}|\d+)$")  # "person-3fa9c0d2", "city:2267057"
 
 
 def readable_normalized(value: str | None) -> bool:
-    """A normalised value worth showing: "2031-03-13" is, an entity key "person-3fa9c0d2" is not."""
+    """A normalised value worth showing: "2031-03-13" is, a key such as "city:2267057" is not."""
     return bool(value) and not OPAQUE_ID.match(value or "")
 
 
