@@ -31,7 +31,10 @@ def get_nlp() -> Language:
     if _NLP is None:
         import spacy
 
+        from storylens.annotate.fastruler import install
+
         _NLP = spacy.load(MODEL_NAME)
+        install(_NLP)
     return _NLP
 
 
