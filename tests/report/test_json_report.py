@@ -180,3 +180,17 @@ def test_written_json_is_sorted_utf8_and_parses_back(analysis: Analysis, tmp_pat
 def test_empty_analysis_is_a_valid_report() -> None:
     report = build_report(Analysis(articles=(), stories=()))
     assert report["stories"] == [] and report["articles"] == []
+
+
+def test_write_reports_keeps_a_broken_report_aside_and_says_where(
+    analysis: Analysis, tmp_path: Path
+) -> None:
+    result = analysis.stories[0]
+    flag = replace(result.findings.flags[0], evidence=(Span("courier-brannock", 0, 3, "xyz"),))
+    findings = replace(result.findings, flags=(flag,))
+    broken = replace(analysis, stories=(replace(result, findings=findings),))
+    with pytest.raises(ReportValidationError, match="the unchecked report is in") as caught:
+        write_reports(broken, tmp_path)
+    assert caught.value.saved == tmp_path / "report.invalid.json"
+    assert json.loads(caught.value.saved.read_text(encoding="utf-8"))["schema_version"] == "1"
+    assert not (tmp_path / "report.json").exists()

@@ -30,6 +30,7 @@ __all__ = [
 ]
 
 REPORT_FILES = {"json": "report.json", "html": "report.html", "md": "report.md"}
+INVALID_FILE = "report.invalid.json"
 
 
 def build_report(analysis: Analysis) -> dict[str, Any]:
@@ -47,13 +48,26 @@ def dumps_report(report: dict[str, Any]) -> str:
 
 
 def write_reports(analysis: Analysis, out_dir: Path) -> dict[str, Path]:
-    """Write report.json, report.html and report.md into ``out_dir`` (created if missing)."""
+    """Write report.json, report.html and report.md into ``out_dir`` (created if missing).
+
+    Raises ``ReportValidationError`` when the analysis breaks the contract (a span whose text
+    is not the article's, an unknown kind); nothing is written then but report.invalid.json.
+    """
+    from storylens.report.build import report_dict
     from storylens.report.html_report import render_html
     from storylens.report.markdown_report import render_markdown
 
-    report = build_report(analysis)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    report = report_dict(analysis.articles, analysis.stories, analysis.off_topic, analysis.errors)
+    try:
+        validate_report(report)
+    except ReportValidationError as error:
+        # A broken report is a bug upstream: keep it for whoever debugs it, under a name
+        # no consumer of report.json will pick up, and say where it is.
+        saved = out_dir / INVALID_FILE
+        write_text_atomic(saved, json.dumps(report, ensure_ascii=False, indent=2, default=str))
+        raise ReportValidationError(error.problems, saved=saved) from None
     texts = {
         "json": dumps_report(report),
         "html": render_html(report),

@@ -159,14 +159,14 @@ def entity_json(entity: Entity) -> Json:
         "type": entity.type,
         "aliases": list(entity.aliases),
         "titles": [entity_title_json(t) for t in entity.titles],
-        "article_ids": list(entity.article_ids),
+        "article_ids": unique(entity.article_ids),
     }
 
 
 def entity_title_json(title: EntityTitle) -> Json:
     return {
         "text": title.text,
-        "article_ids": list(title.article_ids),
+        "article_ids": unique(title.article_ids),
         "office": title.office,
         "jurisdiction": title.jurisdiction,
         "status": title.status,
@@ -180,7 +180,7 @@ def claim_json(claim: Claim, linked: LinkedStory) -> Json:
         "subject": claim.subject,
         "attribute": claim.attribute,
         "value": claim.value,
-        "article_ids": list(claim.article_ids),
+        "article_ids": unique(claim.article_ids),
         "families": claim.families,
         "family_ids": family_ids(claim.article_ids, linked),
         "status": claim.status,
@@ -193,7 +193,7 @@ def quote_json(quote: QuoteGroup, linked: LinkedStory) -> Json:
         "id": quote.id,
         "speaker": quote.speaker,
         "text": quote.text,
-        "article_ids": list(quote.article_ids),
+        "article_ids": unique(quote.article_ids),
         "families": quote.families,
         "family_ids": family_ids(quote.article_ids, linked),
         "status": quote.status,
@@ -217,7 +217,7 @@ def conflict_value_json(value: ConflictValue, linked: LinkedStory) -> Json:
     return {
         "value": value.value,
         "normalized": value.normalized,
-        "article_ids": list(value.article_ids),
+        "article_ids": unique(value.article_ids),
         "families": value.families,
         "family_ids": family_ids(value.article_ids, linked),
         "evidence": [span_json(s) for s in value.evidence],
@@ -246,6 +246,11 @@ def family_ids(article_ids: tuple[str, ...], linked: LinkedStory) -> list[str]:
     """Which families a set of articles comes from: the reader's unit of independence."""
     found = {linked.family_of(a) for a in article_ids}
     return sorted(f for f in found if f is not None)
+
+
+def unique(ids: tuple[str, ...]) -> list[str]:
+    """Ids once each, first mention first: a finding names an article once."""
+    return list(dict.fromkeys(ids))
 
 
 def rounded(value: float) -> float:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 Json = dict[str, Any]
@@ -20,13 +21,15 @@ MAX_LISTED = 20  # problems named in the error message; the rest are counted
 class ReportValidationError(ValueError):
     """A report breaks its contract; ``problems`` lists each violation with its JSON path."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[str], saved: Path | None = None) -> None:
         self.problems = problems
+        self.saved = saved
         shown = "\n".join(f"  - {p}" for p in problems[:MAX_LISTED])
         more = len(problems) - MAX_LISTED
         tail = f"\n  ... and {more} more" if more > 0 else ""
+        where = f"; the unchecked report is in {saved}" if saved else ""
         super().__init__(
-            f"report breaks schema version 1 ({len(problems)} problems):\n{shown}{tail}"
+            f"report breaks schema version 1 ({len(problems)} problems{where}):\n{shown}{tail}"
         )
 
 
