@@ -20,6 +20,7 @@ from storylens.compare.rank import importance
 from storylens.compare.text import stable_id
 from storylens.compare.timeline import timeline_flags
 from storylens.compare.titles import (
+    drop_explained_titles,
     role_holder_conflicts,
     role_holder_observations,
     title_conflicts,
@@ -38,10 +39,11 @@ def compare_story(linked: LinkedStory) -> Findings:
     events, event_observations, event_drafts = event_findings(context)
     number_observations, number_drafts = number_findings(context)
     quotes = quote_findings(context)
+    seat_drafts = role_holder_conflicts(seats)
     drafts = [
         *event_drafts,
-        *title_conflicts(titles),
-        *role_holder_conflicts(seats),
+        *drop_explained_titles(title_conflicts(titles), seat_drafts),
+        *seat_drafts,
         *number_drafts,
         *quotes.drafts,
     ]

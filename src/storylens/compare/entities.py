@@ -249,13 +249,31 @@ def _title_records(
     return tuple(sorted(records, key=lambda r: (r.office or "", r.status or "", r.text)))
 
 
+def _mostly_not_people(articles: list[AnnotatedArticle]) -> set[str]:
+    """Names the story mostly tags as organisations or places: a stray PERSON tag is noise."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for mention in article.entities:
+            labels[name_key(mention.text)]["person" if mention.label == "PERSON" else "other"] += 1
+    return {key for key, count in labels.items() if count["other"] > count["person"]}
+
+
 def resolve_entities(articles: Iterable[AnnotatedArticle]) -> Resolver:
     """Cluster every person, place and organisation mention of the story into entities."""
     articles = list(articles)
+    not_people = _mostly_not_people(articles)
     person_names: list[tuple[str, str]] = []
     for article in articles:
-        person_names.extend((article.id, m.text) for m in article.entities if m.label == "PERSON")
-        person_names.extend((article.id, t.person) for t in article.titles if t.person)
+        person_names.extend(
+            (article.id, m.text)
+            for m in article.entities
+            if m.label == "PERSON" and name_key(m.text) not in not_people
+        )
+        person_names.extend(
+            (article.id, t.person)
+            for t in article.titles
+            if t.person and name_key(t.person) not in not_people
+        )
     people = _cluster_people(sorted(person_names))
 
     by_token_key: dict[tuple[str, ...], str] = {}

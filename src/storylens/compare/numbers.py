@@ -190,7 +190,17 @@ def _conflict(
         by_article[use.article.id].append(use)
 
     def also_says(article_id: str, other: NumberUse) -> bool:
-        return any(values_agree(mine, other) for mine in by_article[article_id])
+        """The article gives this value too: in a same-key use, or any number in a sentence
+        that holds one ('24 of the 43 seats' counts seats with both numbers)."""
+        if any(values_agree(mine, other) for mine in by_article[article_id]):
+            return True
+        article = context.by_id[article_id]
+        sentences = {use.sentence for use in by_article[article_id]}
+        return any(
+            same_within_rounding(number.value, other.mention.value)
+            and sentence_index(article, number.start) in sentences
+            for number in article.numbers
+        )
 
     for i, a in enumerate(uses):
         for j in range(i + 1, len(uses)):

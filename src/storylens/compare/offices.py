@@ -112,7 +112,7 @@ SINGLE_SEAT = HEAD_OFFICES | {
     "coach",
     "chief justice",
 }
-_SHARED_SEAT_WORDS = frozenset(
+SHARED_SEAT_WORDS = frozenset(
     [
         "deputy",
         "assistant",
@@ -125,6 +125,20 @@ _SHARED_SEAT_WORDS = frozenset(
         "official",
         "member",
     ]
+)
+
+# Words annotators return as a jurisdiction that name no body ("Regional Governor").
+NOT_JURISDICTIONS = frozenset(
+    {"regional", "local", "national", "federal", "state", "provincial", "municipal", "city"}
+    | {"district", "county", "the country", "country", "government", "international"}
+)
+# Roles on opposite sides of one matter: one person does not hold both.
+OPPOSING_ROLES = (
+    (
+        frozenset({"prosecutor", "public prosecutor", "state prosecutor", "district attorney"}),
+        frozenset({"defence lawyer", "defense lawyer", "defence attorney", "defense attorney"})
+        | frozenset({"defence counsel", "defense counsel", "public defender"}),
+    ),
 )
 
 STATUS_ALIASES = {
@@ -160,6 +174,12 @@ OFFICE_SYNONYMS = {
     "chairman": "chair",
     "chairperson": "chair",
     "head coach": "coach",
+    "judge": "justice",
+    "defense lawyer": "defence lawyer",
+    "defense attorney": "defence lawyer",
+    "defence attorney": "defence lawyer",
+    "defense counsel": "defence lawyer",
+    "defence counsel": "defence lawyer",
     "manager": "coach",
     "defense minister": "defence minister",
 }
@@ -188,4 +208,4 @@ def is_single_seat(office: str | None) -> bool:
     if bare in SINGLE_SEAT:
         return True
     words = bare.split()
-    return len(words) == 2 and words[1] == "minister" and not set(words) & _SHARED_SEAT_WORDS
+    return len(words) == 2 and words[1] == "minister" and not set(words) & SHARED_SEAT_WORDS

@@ -17,19 +17,25 @@ from rapidfuzz import fuzz
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.offices import (
+    HONORIFICS,
     LEADER_OFFICES,
+    NOT_JURISDICTIONS,
+    OFFICE_WORDS,
+    OPPOSING_ROLES,
+    SHARED_SEAT_WORDS,
     bare_office,
     is_single_seat,
     normalize_status,
 )
 from storylens.compare.places import jurisdiction_key, normalize_place
-from storylens.compare.text import make_span
+from storylens.compare.text import STOPWORDS, fold, make_span
 from storylens.model import AnnotatedArticle, TitleMention
 
 TITLE_STATUS_CONFIDENCE = 0.85
 OPPOSITION_CONFIDENCE = 0.8
 TWO_SEATS_CONFIDENCE = 0.55
 ROLE_HOLDER_CONFIDENCE = 0.8
+BARE_SEAT_CONFIDENCE = 0.55
 
 
 def _evidence_bounds(title: TitleMention) -> tuple[int, int]:
@@ -48,10 +54,39 @@ _WRITTEN_BEFORE = re.compile(
 )
 
 
+_BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+_CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s){1,3})$")
+
+
+def _body_before(article: AnnotatedArticle, title: TitleMention) -> str | None:
+    """An organisation or place named right before the title ('Kingsbridge manager')."""
+    text = article.article.text
+    for entity in article.entities:
+        if entity.label in _BODY_LABELS and entity.end <= title.start:
+            between = text[entity.end : title.start]
+            if re.fullmatch(r"(?:['’]s)?\s{1,2}", between):
+                return entity.text
+    match = _CAPITALISED_BEFORE.search(text[max(0, title.start - 60) : title.start])
+    if not match:
+        return None
+    words = match.group(1).split()
+    while words and (fold(words[0]) in STOPWORDS or fold(words[0]) in OFFICE_WORDS | HONORIFICS):
+        words = words[1:]
+    people = {m.text for m in article.entities if m.label == "PERSON"}
+    body = " ".join(words)
+    if not body or body in people or any(fold(w) in OFFICE_WORDS for w in words):
+        return None
+    return body
+
+
 def read_back(article: AnnotatedArticle, title: TitleMention) -> TitleMention:
     """Status and body written just before the title words ('former Almenara coach'), which a
     title read from its last words alone would miss."""
     text = article.article.text
+    if not title.jurisdiction and (body := _body_before(article, title)):
+        title = dataclasses.replace(title, jurisdiction=body)
     match = _WRITTEN_BEFORE.search(text[max(0, title.start - 60) : title.start])
     if not match or title.status not in {None, "", "current"}:
         return title
@@ -70,7 +105,10 @@ def read_back(article: AnnotatedArticle, title: TitleMention) -> TitleMention:
 def _title_parts(title: TitleMention, default_jurisdiction: str | None) -> tuple[str, str, str]:
     office = bare_office(title.office)
     status = normalize_status(title.status, title.office)
-    jurisdiction = jurisdiction_key(title.jurisdiction) or default_jurisdiction or ""
+    written = (
+        title.jurisdiction if (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS else None
+    )
+    jurisdiction = jurisdiction_key(written) or default_jurisdiction or ""
     return office, jurisdiction, status
 
 
@@ -86,7 +124,7 @@ def title_observations(context: StoryContext) -> list[Observation]:
     explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _article, title, entity_id in raw:
         key = jurisdiction_key(title.jurisdiction)
-        if key:
+        if key and (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS:
             explicit[(entity_id, bare_office(title.office))].add(key)
     observations = []
     for article, title, entity_id in raw:
@@ -148,7 +186,46 @@ def titles_clash(a: str, b: str) -> float:
         and office_b in LEADER_OFFICES - {"leader"}
     ):
         return TWO_SEATS_CONFIDENCE
+    if statuses <= {"current", "acting"} and (
+        _two_portfolios(office_a, office_b) or _opposite_sides(office_a, office_b)
+    ):
+        return TWO_SEATS_CONFIDENCE
     return 0.0
+
+
+def drop_explained_titles(titles: list[Draft], seats: list[Draft]) -> list[Draft]:
+    """A person given another's seat is one error: report it once, as the seat's holder."""
+    explained = {
+        (group.normalized, seat.subject_id.removeprefix("seat:"))
+        for seat in seats
+        for group in seat.groups
+    }
+    kept = []
+    for draft in titles:
+        seats_named = {f"{_parts(g.normalized)[1]}|{_parts(g.normalized)[2]}" for g in draft.groups}
+        two_offices = len({_parts(g.normalized)[1] for g in draft.groups}) > 1
+        if two_offices and any((draft.subject_id, seat) in explained for seat in seats_named):
+            continue
+        kept.append(draft)
+    return kept
+
+
+def _two_portfolios(a: str, b: str) -> bool:
+    """'interior minister' and 'defence minister', 'trade commissioner' and 'competition
+    commissioner': one kind of post with two different portfolios, each held alone."""
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) < 2 or len(words_b) < 2 or words_a[-1] != words_b[-1]:
+        return False
+    if set(words_a + words_b) & SHARED_SEAT_WORDS:
+        return False
+    return words_a[:-1] != words_b[:-1] and is_single_seat(a) == is_single_seat(b)
+
+
+def _opposite_sides(a: str, b: str) -> bool:
+    """A prosecutor is not the defence lawyer of the same case."""
+    return any(
+        (a in one and b in other) or (b in one and a in other) for one, other in OPPOSING_ROLES
+    )
 
 
 def title_conflicts(observations: list[Observation]) -> list[Draft]:
@@ -194,7 +271,7 @@ def role_holder_observations(context: StoryContext, titles: list[Observation]) -
     seats = []
     for observation in titles:
         status, office, jurisdiction = _parts(observation.normalized)
-        if status != "current" or not jurisdiction or not is_single_seat(office):
+        if status != "current" or not is_single_seat(office):
             continue
         seats.append(
             Observation(
@@ -226,7 +303,11 @@ def _same_person(a: ValueGroup, b: ValueGroup) -> bool:
 
 
 def role_holder_conflicts(seats: list[Observation]) -> list[Draft]:
-    """One seat, several current holders."""
+    """One seat, several current holders.
+
+    A seat written without a jurisdiction ('Governor X') may be two seats (two states' governors):
+    it only counts when no article names both people with that bare title, and less surely.
+    """
     by_seat: dict[str, list[Observation]] = defaultdict(list)
     for observation in seats:
         by_seat[observation.subject_id].append(observation)
@@ -241,6 +322,9 @@ def role_holder_conflicts(seats: list[Observation]) -> list[Draft]:
                 distinct.append(group)
         if len(distinct) < 2:
             continue
+        bare_seat = seat_id.endswith("|")
+        if bare_seat and _named_together(distinct):
+            continue
         drafts.append(
             Draft(
                 kind="role-holder",
@@ -248,7 +332,12 @@ def role_holder_conflicts(seats: list[Observation]) -> list[Draft]:
                 subject=items[0].subject,
                 attribute="holder",
                 groups=distinct,
-                confidence=ROLE_HOLDER_CONFIDENCE,
+                confidence=BARE_SEAT_CONFIDENCE if bare_seat else ROLE_HOLDER_CONFIDENCE,
             )
         )
     return drafts
+
+
+def _named_together(groups: list[ValueGroup]) -> bool:
+    """Some article gives the bare title to two of these people: two seats, not one."""
+    return any(set(a.article_ids) & set(b.article_ids) for a, b in combinations(groups, 2))
