@@ -100,3 +100,13 @@ def test_indirect_quote_keeps_a_partial_quotation_whole(annotate) -> None:
     quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
     assert quotes and quotes[0].text.endswith("“very soon,”")
     assert quotes[0].speaker == "Ravi Noor"
+
+
+def test_participle_after_a_comma_speaks_for_the_main_subject(annotate) -> None:
+    text = (
+        "Commissioner Vera Holt backed the plan but doubted that Ravi Noor would agree, "
+        "stating that he might be too cautious to sign it."
+    )
+    quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
+    stated = next(q for q in quotes if q.cue == "state")
+    assert stated.speaker == "Vera Holt"

@@ -102,7 +102,7 @@ class Resolver:
             if child.dep_ == "appos" and mention is not None and mention.label == "PERSON":
                 return mention
         for child in token.subtree:
-            if child.dep_ in {"relcl", "acl", "poss", "prep", "appos"} and child is not token:
+            if child.dep_ in {"relcl", "acl", "poss", "prep", "appos"} and child.i != token.i:
                 break
             mention = self.mention_at(child)
             if mention is not None and mention.label == "PERSON":
@@ -143,7 +143,7 @@ class Resolver:
         if span is None:
             return 0
         root = span.root
-        while root.dep_ in {"compound", "appos", "conj"} and root.head is not root:
+        while root.dep_ in {"compound", "appos", "conj"} and root.head.i != root.i:
             root = root.head
         if root.dep_ in SUBJECT_DEPS:
             return 3
@@ -176,7 +176,7 @@ class Resolver:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a verb, climbing through coordinated and subordinate verbs."""
-    current = verb
+    current = _main_clause_for_participle(verb)
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS:
@@ -193,3 +193,16 @@ def subject_of(verb: Token) -> Token | None:
             continue
         break
     return None
+
+
+def _main_clause_for_participle(verb: Token) -> Token:
+    """', adding that ...' / ', claiming that ...': a participle after a comma describes the
+    subject of the main clause, however the parser attached it."""
+    if verb.tag_ != "VBG" or verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return verb
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return verb
+    root = verb
+    while root.head.i != root.i:
+        root = root.head
+    return root

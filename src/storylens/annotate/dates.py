@@ -371,7 +371,7 @@ def time_direction(span: Span) -> str | None:
     if tense is not None:
         return tense
     for _ in range(10):
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
         if token.pos_ in {"NOUN", "PROPN"}:

@@ -98,7 +98,7 @@ def _governing_verb(trigger: Token) -> Token | None:
     if trigger.pos_ == "VERB":
         return trigger
     head = trigger.head
-    if head.pos_ in {"VERB", "AUX"} and head is not trigger:
+    if head.pos_ in {"VERB", "AUX"} and head.i != trigger.i:
         return head
     if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
         return head.head
@@ -166,7 +166,7 @@ def _event_subject(verb: Token) -> Token | None:
         return subject
     token = verb
     for _ in range(5):
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.dep_ not in CLIMB_DEPS or token.head.i == token.i:
             return None
         token = token.head
         for child in token.children:
@@ -299,7 +299,7 @@ def _times(
         token = root
         for _ in range(4):
             head = token.head
-            if head is token:
+            if head.i == token.i:
                 break
             if head.i in targets:
                 found.append(mention)

@@ -235,7 +235,8 @@ def _colon_subject(doc: Doc, mark_end: int) -> Token | None:
     segment = range(first, colon.start)
     for i in reversed(segment):  # the local root of the words before the colon
         token = doc[i]
-        if token.pos_ in {"VERB", "AUX"} and (token.head.i not in segment or token.head is token):
+        is_local_root = token.head.i not in segment or token.head.i == token.i
+        if token.pos_ in {"VERB", "AUX"} and is_local_root:
             return subject_of(token)
     return None
 
@@ -282,7 +283,7 @@ def _governs(cue: Token, doc: Doc, start: int, end: int) -> bool:
     for _ in range(8):
         if token == cue:
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
