@@ -154,3 +154,18 @@ def snippet_pieces(snippet: str) -> list[tuple[str, bool]]:
         pieces.append((rest[start + 1 : end].replace(HIT_OPEN, ""), True))
         rest = rest[end + 1 :]
     return [(text, hit) for text, hit in pieces if text]
+
+
+def titles(connection: sqlite3.Connection, table: str, ids: list[str]) -> dict[str, str | None]:
+    """Id -> title for stories or articles, so a page can name what it links to."""
+    if table not in ("stories", "articles") or not ids:
+        return {}
+    found: dict[str, str | None] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = connection.execute(
+            f"SELECT id, title FROM {table} WHERE id IN ({marks})", chunk
+        ).fetchall()
+        found.update({row[0]: row[1] for row in rows})
+    return found

@@ -546,7 +546,17 @@ def add_html_routes(app: FastAPI, state: AppState) -> None:
 
     @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
     def job_page(job_id: str) -> HTMLResponse:
-        return render(state, "job.html.j2", job=job_or_404(state, job_id))
+        job = job_or_404(state, job_id)
+        with reader(state) as connection:
+            story_titles = queries.titles(connection, "stories", job.stories_updated)
+            article_titles = queries.titles(connection, "articles", job.added)
+        return render(
+            state,
+            "job.html.j2",
+            job=job,
+            story_titles=story_titles,
+            article_titles=article_titles,
+        )
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs_page() -> HTMLResponse:

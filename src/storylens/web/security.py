@@ -24,7 +24,7 @@ CSP = (
 SECURITY_HEADERS = {
     "content-security-policy": CSP,
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    "referrer-policy": "same-origin",  # links out carry no referrer; own posts keep Origin
     "x-frame-options": "DENY",
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
@@ -169,12 +169,20 @@ def parse_urls(text: str) -> list[str]:
 
 
 def cross_site(headers: Any, host: str | None) -> bool:
-    """True for a request a browser sent from another site's page."""
-    if headers.get("sec-fetch-site", "").lower() == "cross-site":
+    """True for a request a browser sent from another site's page.
+
+    Sec-Fetch-Site is the browser's own verdict; Origin is compared with Host for clients that
+    do not send it. An opaque origin ("null": a sandboxed frame, a data: page) is foreign unless
+    the browser says the request is same-origin.
+    """
+    fetch_site = headers.get("sec-fetch-site", "").lower()
+    if fetch_site == "cross-site":
         return True
     origin = headers.get("origin")
-    if not origin or origin == "null":
-        return origin == "null"
+    if not origin:
+        return False
+    if origin == "null":
+        return fetch_site != "same-origin"
     try:
         origin_host = urlsplit(origin).netloc
     except ValueError:
