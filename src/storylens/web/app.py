@@ -126,11 +126,13 @@ def create_app(
     allow_private_urls: bool = False,
     limits: UploadLimits | None = None,
     allowed_hosts: list[str] | None = None,
+    cache_pages: bool = True,
 ) -> FastAPI:
     """The web app over the store at ``db_path`` (created and migrated if missing).
 
     ``allowed_hosts`` are the Host headers accepted (loopback names by default): add the
-    address when serving on another interface.
+    address when serving on another interface. ``cache_pages=False`` renders every story page
+    afresh (the benchmark's baseline).
     """
     db_path = Path(db_path)
     prepare_store(db_path)
@@ -139,6 +141,7 @@ def create_app(
         runner=JobRunner(db_path, allow_private_urls=allow_private_urls),
         limits=limits or UploadLimits(),
         allow_private_urls=allow_private_urls,
+        pages=LRU(64 if cache_pages else 0),
     )
 
     @asynccontextmanager
