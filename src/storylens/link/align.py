@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -22,8 +22,10 @@ MATCH = 0.72  # a pair below this is not the same sentence (MiniLM cosine of unr
 # sentences on one topic reaches ~0.65; paraphrases sit at 0.75-0.95)
 MOVED = 0.82  # out-of-order pairs need more: chance matches are likelier off the diagonal
 JOIN_GAIN = 0.02  # a join must beat the single sentence by this much
-COPY_RATIO = 0.95  # character ratio of near-verbatim sentences
+COPY_RATIO = 1.0  # only identical words are a copy; one changed word makes an edit
 EDIT_RATIO = 0.72  # character ratio of sentences with local changes
+GAP_MATCH = 0.62  # between two aligned neighbours, order vouches for a weaker match
+MAX_GAP = 6  # sentences between monotonic anchors worth searching for splits and merges
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,7 @@ class ArticleView:
     spans: tuple[tuple[int, int], ...]
     texts: tuple[str, ...]
     norms: tuple[str, ...]  # casefolded, whitespace-collapsed text for character ratios
+    keys: tuple[str, ...]  # the words alone: equal keys mean a verbatim copy
     vectors: np.ndarray  # (sentences, dim), unit rows
     paragraphs: tuple[int, ...]  # paragraph index of each sentence
     weights: tuple[int, ...]  # words outside quotation marks: quotes are not the writer's text
@@ -55,20 +58,28 @@ class Group:
     a: tuple[int, ...]
     b: tuple[int, ...]
     score: float
-    ratio: float  # character-level similarity: copy / edit / paraphrase
+    ratio: float  # character-level similarity: edit / paraphrase
     monotonic: bool
+    same_words: bool = False  # identical word sequences: a copy
 
     @property
     def kind(self) -> str:
-        return alignment_kind(self.ratio)
+        return alignment_kind(self.ratio, self.same_words)
 
 
-def alignment_kind(ratio: float) -> str:
-    if ratio >= COPY_RATIO:
+def alignment_kind(ratio: float, same_words: bool = False) -> str:
+    """copy: the same words; edit: local changes; paraphrase: reworded."""
+    if same_words or ratio >= COPY_RATIO:
         return "copy"
     if ratio >= EDIT_RATIO:
         return "edit"
     return "paraphrase"
+
+
+def _same_words(
+    a: ArticleView, a_idx: tuple[int, ...], b: ArticleView, b_idx: tuple[int, ...]
+) -> bool:
+    return " ".join(a.keys[i] for i in a_idx) == " ".join(b.keys[j] for j in b_idx)
 
 
 def normalise(text: str) -> str:
@@ -96,6 +107,7 @@ def build_views(articles: Sequence[AnnotatedArticle]) -> list[ArticleView]:
                 spans=tuple(spans),
                 texts=texts,
                 norms=tuple(normalise(t) for t in texts),
+                keys=tuple(" ".join(words(t)) for t in texts),
                 vectors=vectors[cursor : cursor + len(spans)],
                 paragraphs=_paragraph_indices(article.article.text, spans),
                 weights=tuple(_own_words(article, s, e) for s, e in spans),
@@ -159,6 +171,17 @@ def monotonic_pairs(score: np.ndarray, threshold: float = MATCH) -> list[tuple[i
             i, j = i - 1, j - 1
     pairs.reverse()
     return pairs
+
+
+def fill_gaps(score: np.ndarray, backbone: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Align a single sentence enclosed by aligned neighbours on both sides at a lower
+    threshold: a reworded sentence between two matched ones is most likely the rewording of
+    its counterpart. Wider gaps are left alone (independent reports share topics, not order)."""
+    filled = list(backbone)
+    for (i0, j0), (i1, j1) in itertools.pairwise(backbone):
+        if i1 - i0 == 2 and j1 - j0 == 2 and score[i0 + 1, j0 + 1] >= GAP_MATCH:
+            filled.append((i0 + 1, j0 + 1))
+    return sorted(filled)
 
 
 def moved_pairs(
@@ -239,6 +262,8 @@ def _gap_joins(
     for (i0, j0), (i1, j1) in itertools.pairwise(anchors):
         free_a = [i for i in range(i0 + 1, i1) if i not in taken_a]
         free_b = [j for j in range(j0 + 1, j1) if j not in taken_b]
+        if not free_a or not free_b or len(free_a) > MAX_GAP or len(free_b) > MAX_GAP:
+            continue  # a wide gap is text one side lacks, not a split sentence
         found += _joins_in_gap(a, b, free_a, free_b, taken_a, taken_b, split_b=True)
         found += _joins_in_gap(a, b, free_a, free_b, taken_a, taken_b, split_b=False)
     return found
@@ -277,15 +302,17 @@ def align_pair(a: ArticleView, b: ArticleView) -> list[Group]:
     score, ratio = similarity_matrices(a, b)
     if score.size == 0:
         return []
-    backbone = monotonic_pairs(score)
+    backbone = fill_gaps(score, monotonic_pairs(score))
     taken_a = {i for i, _ in backbone}
     taken_b = {j for _, j in backbone}
     moved = moved_pairs(score, taken_a, taken_b)
     groups = [
-        Group((i,), (j,), float(score[i, j]), float(ratio[i, j]), True) for i, j in backbone
-    ] + [Group((i,), (j,), float(score[i, j]), float(ratio[i, j]), False) for i, j in moved]
+        Group((i,), (j,), float(score[i, j]), float(ratio[i, j]), k < len(backbone))
+        for k, (i, j) in enumerate([*backbone, *moved])
+    ]
     groups = _try_joins(a, b, groups, taken_a, taken_b)
     groups += _gap_joins(a, b, backbone, taken_a, taken_b)
+    groups = [replace(g, same_words=_same_words(a, g.a, b, g.b)) for g in groups]
     return sorted(groups, key=lambda g: (g.a, g.b))
 
 

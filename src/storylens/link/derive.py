@@ -19,13 +19,19 @@ import numpy as np
 
 from storylens.link.align import ArticleView, Group
 from storylens.link.diff import keep_meaningful, pair_changes
-from storylens.model import AnnotatedArticle, Change, Derivation
+from storylens.model import AnnotatedArticle, Change, Derivation, Span
 
-# Linking: share of an article's own words explained by the other, and how much text that is.
+# Linking. Verbatim or lightly edited sentences of the writer's own (non-quote) words are
+# strong evidence on their own; reworded sentences are weaker, since independent reports of one
+# event say the same things, so they must be many, in the same order, and explain most of a text.
+LEXICAL_WORDS_MIN = 25  # own words in copy/edit alignments: more than a stock phrase
+LEXICAL_EXPLAINED_MIN = 0.3
+PARAPHRASE_GROUPS_MIN = 4  # aligned sentences in order
+PARAPHRASE_WORDS_MIN = 40
 EXPLAINED_MIN = 0.5  # the better-explained side must be at least half explained
-MUTUAL_MIN = 0.15  # and the other side must share something beyond a lead paragraph
-ALIGNED_WORDS_MIN = 20  # a couple of shared sentences: below this, chance overlap
+MUTUAL_MIN = 0.2  # and the other side must share more than a lead paragraph
 ORDER_MIN = 0.6  # derived texts keep their parent's order
+OWN_WORDS_MIN = 4  # a sentence that is nearly all quote proves nothing
 STRONG_SCORE = 0.8  # sentences strong enough to count as taken from a third article
 # Direction evidence (positive: a is the parent), turned into a confidence.
 DATE_WEIGHT = 3.0
@@ -34,6 +40,7 @@ COMPILATION_WEIGHT = 2.0
 SPECIFICITY_WEIGHT = 0.5
 SPECIFICITY_CAP = 1.5
 DIRECTION_MIN = 0.75
+LOCAL_WORDS = 6  # a change longer than this rewords a clause; its diff says little
 CONTAINED = 0.85  # an article explained this much by the other is contained in it
 
 
@@ -52,6 +59,8 @@ class PairEvidence:
     order: float  # share of aligned words in the monotonic backbone
     lexical_share: float  # share of aligned words in copy or edit alignments
     copy_share: float
+    lexical_words: int  # own words (smaller side) in copy/edit alignments
+    ordered_groups: int  # alignments on the monotonic backbone with some own words
 
     @property
     def explained(self) -> float:
@@ -82,8 +91,15 @@ def pair_evidence(
     words_b = sum(b.weights[j] for j in covered_b)
     total = 0.0
     monotonic = lexical = copies = 0.0
+    lexical_words = ordered_groups = 0
     for g in groups:
-        weight = sum(a.weights[i] for i in g.a) + sum(b.weights[j] for j in g.b)
+        own_a = sum(a.weights[i] for i in g.a)
+        own_b = sum(b.weights[j] for j in g.b)
+        weight = own_a + own_b
+        if min(own_a, own_b) >= OWN_WORDS_MIN:
+            ordered_groups += g.monotonic
+            if g.kind in ("copy", "edit"):
+                lexical_words += min(own_a, own_b)
         total += weight
         monotonic += weight if g.monotonic else 0.0
         lexical += weight if g.kind in ("copy", "edit") else 0.0
@@ -100,13 +116,18 @@ def pair_evidence(
         order=monotonic / total if total else 0.0,
         lexical_share=lexical / total if total else 0.0,
         copy_share=copies / total if total else 0.0,
+        lexical_words=lexical_words,
+        ordered_groups=ordered_groups,
     )
 
 
 def is_linked(evidence: PairEvidence) -> bool:
     """Derived (or sharing a source) rather than independently written about the same event."""
+    if evidence.lexical_words >= LEXICAL_WORDS_MIN and evidence.explained >= LEXICAL_EXPLAINED_MIN:
+        return True
     return (
-        evidence.aligned_words >= ALIGNED_WORDS_MIN
+        evidence.ordered_groups >= PARAPHRASE_GROUPS_MIN
+        and evidence.aligned_words >= PARAPHRASE_WORDS_MIN
         and evidence.explained >= EXPLAINED_MIN
         and evidence.mutual >= MUTUAL_MIN
         and evidence.order >= ORDER_MIN
@@ -186,13 +207,22 @@ def specificity(article: AnnotatedArticle, start: int, end: int) -> int:
     return sum(1 for w in text.split() if w[:1].isdigit() or w[:1].isupper())
 
 
+def _span_words(span: Span | None) -> int:
+    return len(span.text.split()) if span else 0
+
+
+def _is_local(change: Change) -> bool:
+    """A replaced detail, not a reworded clause: only these say which side is more exact."""
+    return max(_span_words(change.parent_span), _span_words(change.child_span)) <= LOCAL_WORDS
+
+
 def specificity_vote(
     changes: Sequence[Change], parent: AnnotatedArticle, child: AnnotatedArticle
 ) -> float:
     """Positive when the (tentative) parent keeps more exact details in the changed spans."""
     balance = 0
     for change in changes:
-        if change.type == "other":
+        if change.type == "other" or not _is_local(change):
             continue
         p = (
             specificity(parent, change.parent_span.start, change.parent_span.end)
@@ -213,15 +243,18 @@ def edge_changes(
     parent_view: ArticleView,
     child: AnnotatedArticle,
     child_view: ArticleView,
-    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...]]],
+    groups: Sequence[tuple[tuple[int, ...], tuple[int, ...], bool]],
     kind: str,
 ) -> list[Change]:
-    """Token diffs of every aligned group, parent to child; bounded for paraphrases."""
+    """Token diffs of every aligned group, parent to child. In reworded sentences only local
+    changes are kept (a diff of two different phrasings is noise), and untyped ones are
+    bounded for paraphrases."""
     changes: list[Change] = []
-    for p_idx, c_idx in groups:
+    for p_idx, c_idx, reworded in groups:
         p_span = (parent_view.spans[p_idx[0]][0], parent_view.spans[p_idx[-1]][1])
         c_span = (child_view.spans[c_idx[0]][0], child_view.spans[c_idx[-1]][1])
-        changes += pair_changes(parent, p_span, child, c_span)
+        found = pair_changes(parent, p_span, child, c_span)
+        changes += [c for c in found if _is_local(c)] if reworded else found
     if kind in ("paraphrase", "shared-source"):
         return keep_meaningful(changes)
     return keep_meaningful(changes, max_other=200)
@@ -284,11 +317,18 @@ def derive_pair(
     kind = edge_kind(evidence)
     a_first = direction.votes >= 0 if direction.votes else a.id <= b.id
     parent_i, child_i = (ia, ib) if a_first else (ib, ia)
-    pairs = [(g.a, g.b) if a_first else (g.b, g.a) for g in evidence.groups]
+    pairs = [
+        (g.a, g.b, g.kind == "paraphrase") if a_first else (g.b, g.a, g.kind == "paraphrase")
+        for g in evidence.groups
+    ]
     changes = edge_changes(
         articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
     )
-    tentative = specificity_vote(changes, articles[parent_i], articles[child_i])
+    edited = [pair for pair in pairs if not pair[2]]  # details are compared in edits only
+    edit_changes = edge_changes(
+        articles[parent_i], views[parent_i], articles[child_i], views[child_i], edited, "edit"
+    )
+    tentative = specificity_vote(edit_changes, articles[parent_i], articles[child_i])
     if tentative:
         signed = tentative if a_first else -tentative
         keeper = articles[parent_i].id if tentative > 0 else articles[child_i].id
@@ -303,7 +343,7 @@ def derive_pair(
             evidence_text = ("aligned in order; neither contains the other; no direction evidence",)
         first, second = sorted((ia, ib), key=lambda k: articles[k].id)
         if (first, second) != (parent_i, child_i):
-            pairs = [(c, p) for p, c in pairs]
+            pairs = [(c, p, r) for p, c, r in pairs]
             changes = edge_changes(
                 articles[first], views[first], articles[second], views[second], pairs, kind
             )
@@ -318,7 +358,7 @@ def derive_pair(
         )
     if (votes > 0) != a_first:
         parent_i, child_i = child_i, parent_i
-        pairs = [(c, p) for p, c in pairs]
+        pairs = [(c, p, r) for p, c, r in pairs]
         changes = edge_changes(
             articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
         )
