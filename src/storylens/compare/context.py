@@ -7,6 +7,7 @@ evidence) and a ``Draft`` conflict (groups of observations whose values cannot a
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -68,10 +69,16 @@ class StoryContext:
     gazetteer: Gazetteer
     frame_year: int | None
     alignments: frozenset[tuple[str, int, str, int]]
+    trusted_frames: frozenset[str] = frozenset()
 
     def families(self, article_ids: Iterable[str]) -> int:
         """How many independent sources (families) the articles amount to."""
         return len({self.family_of.get(a, a) for a in article_ids})
+
+    def trusted(self, article_id: str) -> bool:
+        """The article's date sits within a week of the story's median date: its frame can be
+        used to read 'Thursday' as a day (a crawl or render stamp cannot)."""
+        return article_id in self.trusted_frames
 
     def aligned(self, a: str, sentence_a: int, b: str, sentence_b: int) -> bool:
         return (a, sentence_a, b, sentence_b) in self.alignments
@@ -120,7 +127,28 @@ def build_context(linked: LinkedStory) -> StoryContext:
         gazetteer=learn_containment(articles),
         frame_year=frame_year(articles),
         alignments=_alignment_pairs(linked),
+        trusted_frames=trusted_frames(articles),
     )
+
+
+TRUSTED_FRAME_DAYS = 7
+
+
+def trusted_frames(articles: Sequence[AnnotatedArticle]) -> frozenset[str]:
+    """Articles dated within a week of the median date of the story's dated articles (at
+    least three of them, or nothing can be told apart)."""
+    dated = []
+    for article in articles:
+        try:
+            day = dt.date.fromisoformat((article.article.published or "")[:10])
+        except ValueError:
+            continue
+        dated.append((day, article.id))
+    if len(dated) < 3:
+        return frozenset()
+    days = sorted(d for d, _ in dated)
+    median = days[len(days) // 2]
+    return frozenset(a for d, a in dated if abs((d - median).days) <= TRUSTED_FRAME_DAYS)
 
 
 def group_values(observations: Iterable[Observation]) -> list[ValueGroup]:

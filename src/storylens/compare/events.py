@@ -10,16 +10,23 @@ Past occasions ("the last time they met, in 2019") are set apart from the one be
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
-from storylens.compare.dates import DateReading, dates_clash, long_date, read_date
+from storylens.compare.dates import (
+    DateReading,
+    dates_clash,
+    long_date,
+    parse_iso_date,
+    read_date,
+)
 from storylens.compare.places import Place, normalize_place
 from storylens.compare.text import join_names, make_span, sentence_bounds
-from storylens.model import AnnotatedArticle, EntityMention, EventMention
+from storylens.model import AnnotatedArticle, DateMention, EntityMention, EventMention
 
 KIND_GROUPS = {
     "meeting": "meeting",
@@ -110,13 +117,29 @@ def kind_group(kind: str) -> str:
 
 
 def _participants(context: StoryContext, article: AnnotatedArticle, mention: EventMention) -> set:
-    place_ids = {context.resolver.place(p.text) for p in mention.places}
+    places = set(context.resolver.by_place.values())
     found = set()
     for key in mention.participants:
         entity_id = context.resolver.key(key)
-        if entity_id and entity_id not in place_ids:
+        if entity_id and entity_id not in places:  # a dateline or a venue is not a participant
             found.add(entity_id)
     return found
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
+
+
+def event_times(use: EventUse) -> tuple[DateMention, ...]:
+    """The event's times without a dateline ('LISBON, March 20 (Agency) –' dates the page)."""
+    text = use.article.article.text
+    kept = []
+    for time in use.mention.times:
+        line_start = text.rfind("\n", 0, time.start) + 1
+        after = text[time.end : time.end + 4].lstrip()
+        if _DATELINE.match(text[line_start : time.start]) and after[:1] in {"(", "-", "–", "—"}:
+            continue
+        kept.append(time)
+    return tuple(kept)
 
 
 def is_past_occasion(use: EventUse, frame_year: int | None) -> bool:
@@ -351,7 +374,7 @@ def place_observations(context: StoryContext, event: Event) -> list[Observation]
 def date_observations(context: StoryContext, event: Event) -> list[Observation]:
     observations = []
     for use in event.uses:
-        for time in use.mention.times:
+        for time in event_times(use):
             reading = read_date(time)
             span = make_span(use.article, time.start, time.end)
             if reading is None or span is None or reading.kind == "year":
@@ -386,7 +409,7 @@ def _place_readings(use: EventUse) -> list[tuple[str, Place]]:
 def _date_readings(use: EventUse) -> list[tuple[str, DateReading]]:
     return [
         (reading.normalized, reading)
-        for t in use.mention.times
+        for t in event_times(use)
         if (reading := read_date(t)) and reading.kind != "year"
     ]
 
@@ -421,11 +444,24 @@ def _place_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tupl
     return found
 
 
+def _as_day(context: StoryContext, use: EventUse, reading: DateReading) -> DateReading:
+    """A weekday read in a trusted frame (the article's date sits with the story's other dates)
+    is the day it resolves to; in a doubtful frame it stays a bare weekday."""
+    if reading.kind != "weekday" or not reading.resolved or not context.trusted(use.article.id):
+        return reading
+    day = parse_iso_date(reading.resolved)
+    if day is None:
+        return reading
+    return dataclasses.replace(reading, kind="day", year=day.year, month=day.month, day=day.day)
+
+
 def _date_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tuple[str, str, float]]:
     found = []
     for key_a, reading_a in _date_readings(a):
         for key_b, reading_b in _date_readings(b):
-            clash = dates_clash(reading_a, reading_b, context.frame_year)
+            clash = dates_clash(
+                _as_day(context, a, reading_a), _as_day(context, b, reading_b), context.frame_year
+            )
             if clash > 0:
                 found.append((key_a, key_b, clash))
     return found
