@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from storylens.extract.dates import looks_like_date_stamp
 
@@ -291,7 +292,6 @@ class LineFeatures:
     ends_sentence: bool
     ends_colon: bool
     title_case: float  # share of content words that start with a capital
-    upper: float  # share of letters in upper case
     bullet: bool
     date_stamp: bool
     cta_words: int
@@ -339,19 +339,25 @@ def normalise_for_matching(line: str) -> str:
 
 
 def line_features(index: int, text: str) -> LineFeatures:
+    """The features of a line at a position (cached: menus and footers repeat across pages)."""
+    features = features_of_text(text)
+    return features if index == features.index else replace(features, index=index)
+
+
+@lru_cache(maxsize=8192)
+def features_of_text(text: str) -> LineFeatures:
     words = WORD.findall(text)
     lowered = [w.casefold() for w in words]
     head = text.split(":", 1)[0] if ":" in text[:40] else ""
     head_words = {w.casefold() for w in WORD.findall(head)}
     return LineFeatures(
-        index=index,
+        index=0,
         text=text,
         words=len(words),
         chars=len(text),
         ends_sentence=bool(SENTENCE_END.search(text.rstrip("*"))),
         ends_colon=text.rstrip().endswith(":"),
         title_case=title_case_ratio(words),
-        upper=upper_ratio(text),
         bullet=bool(BULLET.match(text)),
         date_stamp=looks_like_date_stamp(text),
         cta_words=sum(1 for w in lowered if w in CTA_WORDS),
@@ -375,13 +381,6 @@ def title_case_ratio(words: list[str]) -> float:
     if not content:
         return 0.0
     return sum(1 for w in content if w[0].isupper()) / len(content)
-
-
-def upper_ratio(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if not letters:
-        return 0.0
-    return sum(1 for c in letters if c.isupper()) / len(letters)
 
 
 def is_language_menu(text: str, lowered: list[str]) -> bool:
