@@ -96,6 +96,10 @@ def test_openapi_lists_every_api_route(client):
     assert any(p.startswith("/api/articles/") for p in paths)
     assert any(p.startswith("/api/jobs/") for p in paths)
     assert not any(p in paths for p in ("/", "/add", "/search"))  # pages stay out of the API
+    for operations in paths.values():
+        for operation in operations.values():
+            assert "422" not in operation["responses"]  # invalid input answers 400
+    assert set(paths["/api/add"]["post"]["responses"]) >= {"202", "400", "403", "413"}
 
 
 def test_docs_page_lists_operations_without_loading_anything_from_elsewhere(client):
@@ -147,3 +151,28 @@ def test_search_page_highlights_hits(client):
     html = client.get("/search", params={"q": "summit"}).text
     assert "<mark>" in html.split('class="hits"', 1)[1]
     assert "No article contains" in client.get("/search", params={"q": "zzzqqq"}).text
+
+
+def test_cached_pages_follow_the_story_as_it_changes(sample_store, tmp_path):
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from storylens.store import database as db
+    from storylens.web.app import create_app
+
+    path = tmp_path / "store.db"
+    with sqlite3.connect(sample_store) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    writer = db.connect(path)
+    row = max(db.story_rows(writer), key=lambda r: r.article_count)
+    article = f"/articles/{quote(row.article_ids[0], safe='')}"
+    with TestClient(create_app(path)) as client:
+        assert row.title in client.get(f"/stories/{row.id}").text
+        assert row.title in client.get(article).text
+        report = db.story_report(writer, row.id)
+        renamed = db.StoryRow(**{**row.__dict__, "title": "Renamed story", "updated_at": "9999"})
+        db.save_story(writer, renamed, report)
+        assert "Renamed story" in client.get(f"/stories/{row.id}").text
+        assert "Renamed story" in client.get(article).text
+    writer.close()

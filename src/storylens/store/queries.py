@@ -66,6 +66,18 @@ def story_version(connection: sqlite3.Connection, story_id: str) -> str | None:
     return row[0] if row else None
 
 
+def article_version(
+    connection: sqlite3.Connection, article_id: str
+) -> tuple[str, str | None, str | None] | None:
+    """(ingested_at, story id, story updated_at): changes whenever the article's page would."""
+    row = connection.execute(
+        "SELECT a.ingested_at, a.story_id, s.updated_at FROM articles a "
+        "LEFT JOIN stories s ON s.id = a.story_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    return (row[0], row[1], row[2]) if row else None
+
+
 def story_report_json(connection: sqlite3.Connection, story_id: str) -> dict | None:
     row = connection.execute("SELECT report FROM stories WHERE id = ?", (story_id,)).fetchone()
     return json.loads(row[0]) if row else None

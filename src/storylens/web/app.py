@@ -141,7 +141,7 @@ def create_app(
         runner=JobRunner(db_path, allow_private_urls=allow_private_urls),
         limits=limits or UploadLimits(),
         allow_private_urls=allow_private_urls,
-        pages=LRU(64 if cache_pages else 0),
+        pages=LRU(128 if cache_pages else 0),
     )
 
     @asynccontextmanager
@@ -165,7 +165,51 @@ def create_app(
     add_error_handlers(app)
     add_html_routes(app, state)
     add_api_routes(app, state)
+    app.openapi = lambda: openapi_with_our_errors(app)  # type: ignore[method-assign]
     return app
+
+
+def openapi_with_our_errors(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, saying what the app really answers: 400 (not 422) and 404."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(
+        title=app.title, version=app.version, summary=app.summary, routes=app.routes
+    )
+    error = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    for path, operations in schema.get("paths", {}).items():
+        for operation in operations.values():
+            responses = operation.setdefault("responses", {})
+            if responses.pop("422", None) is not None:
+                responses["400"] = {"description": "Invalid parameters", **error}
+            if "{" in path:
+                responses["404"] = {"description": "Not found", **error}
+            if path == "/api/add":
+                responses["400"] = {"description": "Refused: see problems", **error}
+                responses["403"] = {"description": "Posted from another site", **error}
+                responses["413"] = {"description": "Upload too large", **error}
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    components["Error"] = {
+        "type": "object",
+        "properties": {
+            "error": {
+                "type": "object",
+                "properties": {
+                    "status": {"type": "integer"},
+                    "title": {"type": "string"},
+                    "message": {"type": "string"},
+                    "problems": {"type": "array", "items": {"type": "string"}},
+                },
+                "required": ["status", "title", "message"],
+            }
+        },
+    }
+    app.openapi_schema = schema
+    return schema
 
 
 def _version() -> str:
@@ -396,6 +440,12 @@ def article_context(state: AppState, connection: sqlite3.Connection, article_id:
     return context
 
 
+def article_page_key(connection: sqlite3.Connection, article_id: str) -> tuple | None:
+    """What an article page depends on: the article's version and its story's version."""
+    version = queries.article_version(connection, article_id)
+    return ("article", article_id, *version) if version else None
+
+
 def job_or_404(state: AppState, job_id: str) -> Job:
     job = state.runner.get(job_id)
     if job is None:
@@ -524,10 +574,18 @@ def add_html_routes(app: FastAPI, state: AppState) -> None:
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(article_id: str) -> HTMLResponse:
         with reader(state) as connection:
+            key = article_page_key(connection, article_id)
+            if key is None:
+                raise HTTPException(404, f"There is no article {article_id} in this store.")
+            cached = state.pages.get(key)
+            if cached is not None:
+                return HTMLResponse(cached)
             context = article_context(state, connection, article_id)
         if context is None:
             raise HTTPException(404, f"There is no article {article_id} in this store.")
-        return render(state, "article.html.j2", **context)
+        html = state.templates.get_template("article.html.j2").render(**context)
+        state.pages.put(key, html)
+        return HTMLResponse(html)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
@@ -697,10 +755,10 @@ def add_api_routes(app: FastAPI, state: AppState) -> None:
         },
     )
     async def api_add(request: Request) -> Response:
-        """Queue URLs (field ``urls``, one per line) and files (field ``files``) for analysis.
+        """Queue URLs (form field "urls", one per line) and files (field "files") for analysis.
 
         Files: .html .htm .txt .md .json .jsonl, 5 MB each and 20 at most by default.
-        Answers 202 with the job; poll ``/api/jobs/{id}`` until ``active`` is false.
+        Answers 202 with the job; poll /api/jobs/{id} until "active" is false.
         """
         try:
             job = await submit(request, state)
