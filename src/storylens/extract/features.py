@@ -180,7 +180,8 @@ CREDIT_WORDS = frozenset(
     ]
 )
 BYLINE_LEAD = re.compile(
-    r"^(?:by|(?:written|reporting|posted|words|story|text|interview)\s+by|von|par)\s+[^\W\d_]",
+    r"^(?:by|(?:written|reporting|posted|published|words|story|text|interview)"
+    r"(?:\s+on\s+[^|]{3,40}?)?\s+by|von|par)\s+[^\W\d_]",
     re.I,
 )
 # A copyright notice, not a sentence that mentions copyright.
@@ -307,6 +308,21 @@ class LineFeatures:
     count_label: bool
     language_menu: bool
     has_quote: bool
+    numeric: float  # share of tokens that are numbers, times or scores: results, schedules
+
+    @property
+    def data(self) -> bool:
+        """A line of figures ("2. Mia Torvik, 2:23:01"), not a headline: lists of it are facts."""
+        return self.numeric >= 0.4
+
+    @property
+    def section_label(self) -> bool:
+        """ "Related posts:", "More from Sports", "Most Read": names the list that follows."""
+        return (
+            1 <= self.words <= 4
+            and not (self.ends_sentence and not self.text.endswith(("...", "…")))
+            and any(w in TEASER_LABEL_WORDS for w in WORD.findall(self.text.casefold()))
+        )
 
     @property
     def prose(self) -> bool:
@@ -373,7 +389,18 @@ def features_of_text(text: str) -> LineFeatures:
         count_label=bool(COUNT_LABEL.match(text)),
         language_menu=is_language_menu(text, lowered),
         has_quote=any(mark in text for mark in '"“”«»'),
+        numeric=numeric_share(text),
     )
+
+
+NUMBER_TOKEN = re.compile(r"^[(#]?[\d.,:/%+-]*\d[\d.,:/%+)-]*$")
+
+
+def numeric_share(text: str) -> float:
+    tokens = text.split()
+    if not tokens:
+        return 0.0
+    return sum(1 for token in tokens if NUMBER_TOKEN.match(token.rstrip(",;"))) / len(tokens)
 
 
 def title_case_ratio(words: list[str]) -> float:

@@ -28,6 +28,7 @@ from storylens.extract.features import (
 from storylens.model import Removed
 
 TITLE_WINDOW = 8  # a title is printed among the first lines of a page
+DATE_WINDOW = 15  # so is its date, sometimes after a menu, a title, a standfirst and a byline
 REPORTING = re.compile(r"\b(?:said|says|told|according|asked|added|stated|wrote)\b", re.I)
 CAPTION = re.compile(
     r"^(?:file\s+)?(?:photos?|images?|pictures?|credits?|captions?|illustrations?|"
@@ -230,18 +231,17 @@ def is_truncated_copy(f: LineFeatures, view: PageView) -> bool:
 
 
 def guess_title(view: PageView) -> str | None:
-    """A line printed twice near the top wins; else the first line before the prose that is
-    long enough to be a headline rather than a kicker ("The Long Read") or a menu entry."""
+    """A line printed twice near the top wins; else the longest headline-like line before the
+    prose (a kicker such as "The Long Read" or a menu entry is shorter than a headline)."""
     window = view.features[:TITLE_WINDOW]
     candidates = [f for f in window if could_be_title(f, view)]
     for f in candidates:
         if view.page_counts[normalise_for_matching(f.text)] >= 2:
             return f.text
     before_prose = [f for f in candidates if f.index < view.first_prose]
-    for f in before_prose:
-        if f.words >= 4:
-            return f.text
-    return before_prose[0].text if before_prose else None
+    if not before_prose:
+        return None
+    return max(before_prose, key=lambda f: (f.words, -f.index)).text
 
 
 def could_be_title(f: LineFeatures, view: PageView) -> bool:
@@ -266,7 +266,7 @@ def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
     for f in view.features:
         if not f.date_stamp or reasons[f.index] is not None:
             continue
-        near_top = f.index < TITLE_WINDOW and f.index <= view.first_prose
+        near_top = f.index < DATE_WINDOW and f.index <= view.first_prose
         value = parse_date_stamp(f.text) if near_top and published is None else None
         if value:
             published = value
@@ -363,7 +363,10 @@ def is_prompt(f: LineFeatures) -> bool:
     """A sentence that addresses the reader ("Sign up for our newsletter ...", "We use cookies
     ..."), not news: prompt words together with words for the reader, no quote, no speaker."""
     speaks_to_reader = f.reader_words + f.site_words >= 1
-    addresses_reader = (starts_with_cta(f) or f.consent_words >= 1) and speaks_to_reader
+    short_prompt = f.cta_words >= 1 and f.words <= 15
+    addresses_reader = (starts_with_cta(f) or f.consent_words >= 1 or short_prompt) and (
+        speaks_to_reader
+    )
     return addresses_reader and f.words <= 40 and not f.has_quote and not REPORTING.search(f.text)
 
 
@@ -394,7 +397,7 @@ def shares_surrounding_prose(f: LineFeatures, view: PageView) -> bool:
 
 
 def author_from_byline(line: str) -> str | None:
-    name = re.sub(r"^\s*(?:\w+\s+)?(?:by|von|par)\s+", "", line, count=1, flags=re.I)
+    name = re.sub(r"^.*?\b(?:by|von|par)\s+", "", line, count=1, flags=re.I)
     name = re.split(r"\s*(?:[|,;•·]|\s[-–—]\s|\b(?:for|in|on|and|at)\b)\s*", name)[0].strip()
     return name or None
 
@@ -406,7 +409,7 @@ def is_listy(f: LineFeatures, reasons: list[str | None]) -> bool:
     """Can sit in a list of teasers: a headline-like line, a time stamp, a short label."""
     if reasons[f.index] in ("timestamp", "date stamp", "read-more teaser"):
         return True
-    if reasons[f.index] is not None or f.prose or f.text.startswith("|"):
+    if reasons[f.index] is not None or f.prose or f.data or f.text.startswith("|"):
         return False
     return f.headline_like or (f.words <= 3 and not f.ends_sentence)
 
@@ -440,6 +443,8 @@ def is_headline_list(
     if not view.structural:
         return len(stamps) >= 2 and len(headlines) >= 2
     in_tail = run[0].index > view.last_prose
+    if run[0].section_label and len(run) >= 2:
+        return True
     if stamps and (len(headlines) >= 2 or in_tail or len(stamps) >= 2):
         return True
     if in_tail and len(run) >= 2:
@@ -481,11 +486,20 @@ def is_list_label(f: LineFeatures) -> bool:
 
 
 def mark_edges(view: PageView, reasons: list[str | None]) -> None:
-    """Before the first and after the last line of prose, short fragments are page chrome."""
+    """Before the first and after the last line of prose, short fragments are page chrome:
+    everything above the headline, short lines between it and the prose, unpunctuated lines
+    after the prose (except lines of figures and the label just above them)."""
+    title_at = next((i for i, r in enumerate(reasons) if r == "title"), -1)
     for f in view.features:
-        if reasons[f.index] is not None or f.prose:
+        if reasons[f.index] is not None or f.prose or f.ends_sentence:
             continue
-        if (f.index < view.first_prose and f.words <= 3 and not f.ends_sentence) or (
-            f.index > view.last_prose and not f.ends_sentence
-        ):
+        above = f.index < title_at or (f.index < view.first_prose and f.words <= 3)
+        below = f.index > view.last_prose and not (f.data or labels_data(f, view))
+        if above or below:
             reasons[f.index] = "navigation"
+
+
+def labels_data(f: LineFeatures, view: PageView) -> bool:
+    """A short label ("Results") directly above lines of figures."""
+    following = view.features[f.index + 1] if f.index + 1 < len(view.features) else None
+    return f.words <= 3 and following is not None and following.data
