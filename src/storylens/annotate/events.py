@@ -246,7 +246,7 @@ def _collect_places(
 
 
 def _add_place(token: Token, resolver: Resolver, found: list[EntityMention]) -> None:
-    """The place a token names, then the places it is said to lie in ('Ankara, Country')."""
+    """The place a token names, then the places it is said to lie in ('Porto, Portugal')."""
     mention = resolver.mention_at(token)
     if mention is not None and mention.label in PLACE_LABELS:
         if mention not in found:
