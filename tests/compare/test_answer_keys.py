@@ -21,7 +21,7 @@ from storylens.evaluation import (
 from ._pipeline import analysis_of, require_pipeline
 
 FOLDERS = story_folders(EXAMPLES) if EXAMPLES.exists() else []
-MIN_RECALL = 0.5  # per story; the benchmark tracks the goal of 0.9 per kind over all stories
+MIN_RECALL = 0.3  # per story, a regression guard; the benchmark tracks the 0.9 goal per kind
 
 
 def _reported(folder: Path) -> list[dict]:
