@@ -32,7 +32,7 @@ EXPLAINED_MIN = 0.5  # the better-explained side must be at least half explained
 MUTUAL_MIN = 0.2  # and the other side must share more than a lead paragraph
 ORDER_MIN = 0.6  # derived texts keep their parent's order
 OWN_WORDS_MIN = 4  # a sentence that is nearly all quote proves nothing
-STRONG_SCORE = 0.8  # sentences strong enough to count as taken from a third article
+COMPILED_MIN = 0.15  # share of an article taken from a third one that makes it a compilation
 # Direction evidence (positive: a is the parent), turned into a confidence.
 DATE_WEIGHT = 3.0
 CONTAINMENT_WEIGHT = 1.5
@@ -180,7 +180,9 @@ def third_source_share(
     own: int,
 ) -> tuple[float, int | None]:
     """Share of the article's material missing from the partner that comes from an article
-    unrelated to the partner: a sign the article compiled the partner with another source."""
+    sharing no sentence with the partner: a sign the article compiled the partner with another
+    source. (A sibling rewrite also holds the parent's extra material, but it shares sentences
+    with the partner, so it does not count.)"""
     extra = [i for i in range(view.size) if i not in covered and view.weights[i] > 0]
     extra_words = sum(view.weights[i] for i in extra)
     if not extra_words:
@@ -294,11 +296,11 @@ def derive_pair(
     from_third_b, source_b = third_source_share(
         vb, evidence.covered_b, ia, strong_links, related, ib
     )
-    if from_third_a >= 0.1 and from_third_a > from_third_b:
+    if from_third_a >= COMPILED_MIN and from_third_a > from_third_b:
         direction.add(
             -COMPILATION_WEIGHT, f"{a.id} adds material taken from {articles[source_a].id}"
         )
-    elif from_third_b >= 0.1 and from_third_b > from_third_a:
+    elif from_third_b >= COMPILED_MIN and from_third_b > from_third_a:
         direction.add(
             COMPILATION_WEIGHT, f"{b.id} adds material taken from {articles[source_b].id}"
         )
@@ -374,12 +376,18 @@ def derive_pair(
     )
 
 
+def lexical_pairs(evidences: Sequence[PairEvidence]) -> set[tuple[int, int]]:
+    """Article pairs sharing at least one copied or edited sentence of their own words."""
+    return {(ev.a, ev.b) for ev in evidences if ev.lexical_words > 0}
+
+
 def strong_sentence_links(evidences: Sequence[PairEvidence]) -> dict[int, dict[int, set[int]]]:
-    """article -> sentence -> articles it is strongly aligned with (for third-source checks)."""
+    """article -> sentence -> articles it shares that sentence with, copied or edited (for
+    third-source checks: reworded matches are too common between independent reports)."""
     links: dict[int, dict[int, set[int]]] = {}
     for ev in evidences:
         for g in ev.groups:
-            if g.score < STRONG_SCORE:
+            if g.kind == "paraphrase":
                 continue
             for i in g.a:
                 links.setdefault(ev.a, {}).setdefault(i, set()).add(ev.b)

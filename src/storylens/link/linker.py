@@ -17,6 +17,7 @@ from storylens.link.derive import (
     derive_pair,
     document_vectors,
     is_linked,
+    lexical_pairs,
     pair_evidence,
     strong_sentence_links,
 )
@@ -88,7 +89,7 @@ def link_story(story: Story) -> LinkedStory:
         evidences.append(pair_evidence(views[i], views[j], i, j, groups))
         alignments += to_records(views[i], views[j], groups)
     linked = [ev for ev in evidences if is_linked(ev)]
-    related = {(ev.a, ev.b) for ev in linked}
+    related = lexical_pairs(evidences)
     strong = strong_sentence_links(evidences)
     derivations: list[Derivation] = [
         derive_pair(ev, articles, views, strong, related) for ev in linked
