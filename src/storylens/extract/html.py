@@ -80,11 +80,13 @@ def draft_html(html: str, url: str | None, fast: bool = False) -> HtmlDraft:
         result = bare_extraction(
             tree, url=url, with_metadata=True, **PRECISE, **TRAFILATURA_SETTINGS
         )
-        balanced = bare_extraction(
-            tree, url=url, with_metadata=result is None, **BALANCED, **TRAFILATURA_SETTINGS
-        )
-        lines = better_extraction(extracted_lines(result), extracted_lines(balanced), links)
-        result = result or balanced
+        lines = extracted_lines(result)
+        if could_miss_prose(lines, tree, links):
+            balanced = bare_extraction(
+                tree, url=url, with_metadata=result is None, **BALANCED, **TRAFILATURA_SETTINGS
+            )
+            lines = better_extraction(lines, extracted_lines(balanced), links)
+            result = result or balanced
     words = count_words(lines)
     if result is None or words < MIN_ARTICLE_WORDS:
         raise PageProblem(
@@ -115,6 +117,19 @@ def better_extraction(
         precise
     ) < SHORT_PRECISE_SHARE * count_words(balanced)
     return balanced if more_prose or lost_most else precise
+
+
+def could_miss_prose(precise: tuple[str, ...], tree: Any, links: frozenset[str]) -> bool:
+    """Whether the balanced extraction could find enough more prose to be chosen: not when the
+    precise one already holds nearly all the sentences the page's paragraphs hold."""
+    if count_words(precise) < SHORT_PRECISE_WORDS:
+        return True
+    page_prose = prose_words(paragraph_texts(tree), links)
+    return page_prose > MORE_PROSE_FACTOR * prose_words(precise, links) + MORE_PROSE_MARGIN
+
+
+def paragraph_texts(tree: Any) -> tuple[str, ...]:
+    return tuple(" ".join("".join(p.itertext()).split()) for p in tree.iter("p"))
 
 
 def prose_words(lines: tuple[str, ...], links: frozenset[str]) -> int:
