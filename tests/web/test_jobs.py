@@ -13,6 +13,12 @@ PAGE = """Velmora library reopens after flood repairs
 
 The public library of the fictional town of Velmora reopened on Monday after eight months of
 repairs, head librarian Anselm Brook said. "The reading room is dry again," Brook said.
+
+Water from the river Quen reached the ground floor in March and ruined about 4,000 books, most
+of them in the children's section. The town council paid for new floors, new shelves and a
+pump room under the stairs, and volunteers spent the summer drying and sorting what could be
+saved. Brook said the library would open until eight in the evening on weekdays from next
+month, and that a reading club for older residents would meet on Thursday mornings.
 """
 
 

@@ -31,6 +31,11 @@ HOSTILE_TEXT = f"""Harbour board of Velmora approves night ferry {HOSTILE_SCRIPT
 The harbour board of the fictional town of Velmora voted on Tuesday to run a night ferry to
 the island of Quenby, board chair Ottilie Marsh said. <img src=x onerror=alert(2)> The ferry
 will carry up to 140 passengers and start in June, according to the board.
+
+Fishermen on the island had asked for a late crossing for years, Marsh said, because the last
+boat now leaves at six in the evening and the market on the mainland closes at nine. The board
+will buy a second-hand vessel from a yard in the north and train two new crews over the winter.
+Tickets will cost the same as on the day service, and residents of Quenby will pay half.
 """
 
 

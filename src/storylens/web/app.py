@@ -264,6 +264,8 @@ def template_environment() -> Any:
         status_hint=STATUS_HINT,
         relation=views.RELATION,
         span_kinds=pages.SPAN_KINDS,
+        max_evidence=pages.MAX_EVIDENCE,
+        max_listed=pages.MAX_LISTED,
         change_types=(*views.TYPED_CHANGES, "other"),
     )
     return env
@@ -385,7 +387,8 @@ def story_context(row: database.StoryRow, report: dict[str, Any]) -> dict[str, A
     if story is None:
         return {"row": row, "story": None, "report": report}
     index = pages.story_index(report)
-    graph = views.graph_view(story, index)
+    drawn = pages.graph_derivations(story)
+    graph = views.graph_view({**story, "derivations": drawn}, index)
     return {
         "row": row,
         "report": report,
@@ -396,12 +399,17 @@ def story_context(row: database.StoryRow, report: dict[str, Any]) -> dict[str, A
         "quotes": pages.quotes_by_status(story),
         "graph": graph,
         "edge_labels": pages.edge_labels(graph),
+        "drawn_derivations": len(drawn),
+        "listed_derivations": pages.by_strength(story["derivations"])[: pages.MAX_EDGE_LIST],
         "timeline": pages.timeline_view(story, index),
         "loose": [a for a in story["article_ids"] if a not in views.family_of(story)],
     }
 
 
-def article_context(state: AppState, connection: sqlite3.Connection, article_id: str) -> Any:
+def article_context(
+    state: AppState, connection: sqlite3.Connection, article_id: str, parent: str | None = None
+) -> Any:
+    """Everything the article page shows; the diff is against ``parent`` or the closest one."""
     row = queries.article_row(connection, article_id)
     if row is None:
         return None
@@ -417,6 +425,7 @@ def article_context(state: AppState, connection: sqlite3.Connection, article_id:
         "parents": [],
         "children": [],
         "rewrites": [],
+        "compared": None,
         "index": None,
     }
     marks = pages.annotation_highlights(annotated)
@@ -425,14 +434,23 @@ def article_context(state: AppState, connection: sqlite3.Connection, article_id:
         story = report["stories"][0]
         index = pages.story_index(report)
         parents, children = pages.derivations_of(story, article_id)
+        parents = pages.by_strength(parents)
+        compared = next((d for d in parents if d["parent"] == parent), None) or (
+            parents[0] if parents else None
+        )
+        rewrites = []
+        if compared:
+            pair = pages.pair_story(story, compared["parent"], article_id)
+            rewrites = [views.rewrite_view(compared, pair, index)]
         context.update(
             story_row=story_row,
             story=story,
             index=index,
             family=pages.family_of_article(story, article_id),
             parents=parents,
-            children=children,
-            rewrites=[views.rewrite_view(d, story, index) for d in parents],
+            children=pages.by_strength(children),
+            rewrites=rewrites,
+            compared=compared,
         )
         marks += pages.cited_highlights(story, article_id, story_url(story["id"]))
     context["paragraphs"] = pages.highlighted_paragraphs(annotated.article.text, marks)
@@ -572,15 +590,19 @@ def add_html_routes(app: FastAPI, state: AppState) -> None:
         return HTMLResponse(html)
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
-    def article_page(article_id: str) -> HTMLResponse:
+    def article_page(
+        article_id: str,
+        parent: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> HTMLResponse:
         with reader(state) as connection:
             key = article_page_key(connection, article_id)
             if key is None:
                 raise HTTPException(404, f"There is no article {article_id} in this store.")
+            key = (*key, parent)
             cached = state.pages.get(key)
             if cached is not None:
                 return HTMLResponse(cached)
-            context = article_context(state, connection, article_id)
+            context = article_context(state, connection, article_id, parent)
         if context is None:
             raise HTTPException(404, f"There is no article {article_id} in this store.")
         html = state.templates.get_template("article.html.j2").render(**context)

@@ -22,6 +22,12 @@ Json = dict[str, Any]
 SPAN_KINDS = ("entity", "date", "title", "quote", "number")
 FAMILY_CLASSES = len(views.FAMILY_COLOURS) - 1  # the last colour is for articles in no family
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+# A page must stay readable (and fast) when a story has hundreds of articles: long lists are
+# cut, with the full data one click away in the JSON.
+MAX_EVIDENCE = 5  # spans shown per value, claim or quote
+MAX_LISTED = 12  # article links in one list
+MAX_GRAPH_EDGES = 120  # beyond this the graph keeps each article's closest parent only
+MAX_EDGE_LIST = 150
 
 
 # --------------------------------------------------------------------------- story page
@@ -53,6 +59,29 @@ def quotes_by_status(story: Json) -> dict[str, list[Json]]:
     for quote in story["quotes"]:
         groups.setdefault(quote["status"], []).append(quote)
     return groups
+
+
+def by_strength(derivations: list[Json]) -> list[Json]:
+    """Closest derivation first: most of the child explained, then surest direction."""
+    return sorted(derivations, key=lambda d: (-d["score"], -d["confidence"], d["parent"]))
+
+
+def graph_derivations(story: Json) -> list[Json]:
+    """All derivations while the graph stays legible, else each child's closest parent."""
+    derivations = story["derivations"]
+    if len(derivations) <= MAX_GRAPH_EDGES:
+        return derivations
+    best: dict[str, Json] = {}
+    for derivation in by_strength(derivations):
+        best.setdefault(derivation["child"], derivation)
+    return sorted(best.values(), key=lambda d: (d["child"], d["parent"]))
+
+
+def pair_story(story: Json, parent: str, child: str) -> Json:
+    """The story with only the alignments of one pair, so a diff does not scan them all."""
+    pair = {parent, child}
+    alignments = [a for a in story["alignments"] if {a["a"], a["b"]} == pair]
+    return {**story, "alignments": alignments}
 
 
 @dataclass(frozen=True)
