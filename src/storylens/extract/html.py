@@ -8,6 +8,7 @@ judges the lines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -205,14 +206,17 @@ def site_host(url: str | None) -> str | None:
     return host or None
 
 
+ABSOLUTE_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//([^/:?#]+)", re.I)
+
+
 def is_internal(href: str, host: str | None) -> bool:
     """A relative link, or one to the page's own host (or its subdomains)."""
-    if href.startswith(("#", "javascript:", "mailto:")) or not href:
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
         return False
-    target = urlsplit(href).hostname
-    if not target:
+    match = ABSOLUTE_HOST.match(href)
+    if match is None:
         return True
-    target = target.casefold().removeprefix("www.")
-    return host is not None and (
-        target == host or target.endswith("." + host) or host.endswith("." + target)
-    )
+    if host is None:
+        return False
+    target = match.group(1).casefold().removeprefix("www.")
+    return target == host or target.endswith("." + host) or host.endswith("." + target)

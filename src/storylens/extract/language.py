@@ -99,8 +99,13 @@ def language_name(code: str) -> str:
     return NAMES.get(code, code)
 
 
+NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
 def dominant_script(text: str) -> str | None:
     """The language of a non-Latin script that writes most of the letters, if any."""
+    if len(NON_LATIN.findall(text[:3000])) < 0.2 * min(len(text), 3000):
+        return None
     counts: dict[str, int] = {}
     letters = 0
     for char in text[:3000]:
