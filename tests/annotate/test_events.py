@@ -62,3 +62,66 @@ def test_event_sentence_index(annotate) -> None:
     result = annotate("Rain fell all day.\nFloods hit the valley of Port Avel.")
     flood = next(e for e in result.events if e.kind == "flood")
     assert flood.sentence == 1
+
+
+def test_a_medical_is_an_event_with_its_place_and_day(annotate) -> None:
+    text = "Winger Oto Brask completed a medical in Velmora on Tuesday before flying home."
+    medical = _one(_events(annotate, text), "medical")
+    assert medical.kind == "medical"
+    assert [p.text for p in medical.places] == ["Velmora"]
+    assert [t.text for t in medical.times] == ["Tuesday"]
+
+
+def test_a_person_presented_in_the_passive_is_a_presentation(annotate) -> None:
+    text = (
+        "Striker Oto Brask joined the club on Monday. "
+        "He will be presented to the fans at Harrow Lane on Thursday."
+    )
+    presented = _one(_events(annotate, text), "presented")
+    assert presented.kind == "presentation"
+    assert [t.text for t in presented.times] == ["Thursday"]
+
+
+def test_presenting_a_plan_is_not_a_presentation(annotate) -> None:
+    text = "The minister presented a budget plan to parliament on Thursday."
+    assert all(e.kind != "presentation" for e in _events(annotate, text))
+
+
+def test_confirming_a_conviction_is_a_ruling_but_confirming_deaths_is_not(annotate) -> None:
+    ruling = _events(annotate, "The appeals court confirmed the conviction of Ada Pell.")
+    assert _one(ruling, "confirmed").kind == "ruling"
+    deaths = _events(annotate, "Officials confirmed the deaths of three climbers on Sunday.")
+    assert all(e.text != "confirmed" for e in deaths)
+
+
+def test_the_seat_of_a_court_is_where_it_ruled(annotate) -> None:
+    text = "The Federal Court in Ostrava on Thursday upheld the fine against Dovrik Mining."
+    upheld = _one(_events(annotate, text), "upheld")
+    assert upheld.kind == "ruling"
+    assert [p.text for p in upheld.places] == ["Ostrava"]
+
+
+def test_a_relative_clause_dates_the_event_it_describes(annotate) -> None:
+    text = "A wildfire that broke out on Tuesday in the hills has burned 40 homes."
+    fire = _one(_events(annotate, text), "wildfire")
+    assert [t.text for t in fire.times] == ["Tuesday"]
+
+
+def test_a_name_after_near_is_a_place_even_if_taken_for_an_organisation(annotate) -> None:
+    text = "The blaze began near Villa Serena, about 40 kilometres south of the capital."
+    blaze = _one(_events(annotate, text), "blaze")
+    assert [p.text for p in blaze.places] == ["Villa Serena"]
+
+
+def test_a_dateline_is_neither_time_nor_participant_of_an_event(annotate) -> None:
+    text = (
+        "MARROWBY, March 9 (Coastal Wire) – Governor Hal Ruddock met Mayor Ines Dollar on Saturday."
+    )
+    meet = _one(_events(annotate, text), "met")
+    assert [t.text for t in meet.times] == ["Saturday"]
+    assert "marrowby" not in meet.participants
+
+
+def test_admitting_defeat_is_a_concession(annotate) -> None:
+    events = _events(annotate, "Mayor Tomas Berg admitted defeat late on Sunday in Kellin.")
+    assert _one(events, "admitted").kind == "concession"

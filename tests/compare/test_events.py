@@ -101,3 +101,58 @@ def test_one_article_naming_two_places_alone_is_not_a_conflict() -> None:
     a.entity("Miro Hask")
     a.event("talks", "talks", PEOPLE, ("Lyon", "Marseille"))
     assert compare_story(linked(a)).conflicts == ()
+
+
+def _ruling(doc_id: str, text: str, trigger: str, who: tuple[str, ...], place: str) -> Doc:
+    doc = Doc(doc_id, text)
+    for name in who:
+        doc.entity(name, "ORG" if "Court" in name else "PERSON")
+    doc.event(trigger, "ruling", who, (place,))
+    return doc
+
+
+def test_a_ruling_is_one_event_whoever_each_article_names_with_it() -> None:
+    a = _ruling(
+        "a", "The High Court in Lyon upheld the verdict.", "upheld", ("High Court",), "Lyon"
+    )
+    b = _ruling(
+        "b",
+        "The conviction of Ada Pell was confirmed in Nice.",
+        "conviction",
+        ("Ada Pell",),
+        "Nice",
+    )
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "place"
+    assert {v.value for v in conflict.values} == {"Lyon", "Nice"}
+
+
+def test_two_medicals_of_two_players_are_two_events() -> None:
+    a = Doc("a", "Ada Pell had a medical in Lyon.")
+    a.entity("Ada Pell")
+    a.event("medical", "medical", ("Ada Pell",), ("Lyon",))
+    b = Doc("b", "Ivo Hart had a medical in Nice.")
+    b.entity("Ivo Hart")
+    b.event("medical", "medical", ("Ivo Hart",), ("Nice",))
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_people_named_beside_a_fire_do_not_make_it_another_fire() -> None:
+    a = Doc("a", "The fire began near Lyon, fire chief Ada Pell said, with Ivo Hart.")
+    a.entity("Ada Pell")
+    a.entity("Ivo Hart")
+    a.event("fire", "fire", ("Ada Pell", "Ivo Hart"), ("Lyon",))
+    b = Doc("b", "The blaze started outside Nice.")
+    b.event("blaze", "fire", (), ("Nice",))
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "place"
+
+
+def test_a_hearing_and_the_ruling_are_two_events() -> None:
+    a = Doc("a", "The court held a hearing on Tuesday.")
+    tuesday = a.date("Tuesday", None, granularity="weekday")
+    a.event("hearing", "hearing", (), (), (tuesday,))
+    b = Doc("b", "The court issued its ruling on Thursday.")
+    thursday = b.date("Thursday", None, granularity="weekday")
+    b.event("ruling", "ruling", (), (), (thursday,))
+    assert compare_story(linked(a, b)).conflicts == ()

@@ -8,10 +8,11 @@ a motion verb ('travel to X for talks') belongs to the journey, not to the talks
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from storylens.annotate.coref import Resolver, subject_of
-from storylens.annotate.entities import ACTOR_LABELS, PLACE_LABELS
+from storylens.annotate.entities import ACTOR_LABELS, PLACE_LABELS, entity_key
 from storylens.annotate.lexicons import event_words, fold
 from storylens.annotate.nlp import SentenceIndex
 from storylens.model import DateMention, EntityMention, EventMention
@@ -19,6 +20,29 @@ from storylens.model import DateMention, EntityMention, EventMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+LOOSE_LOCATIVE = frozenset({"in", "near"})
+NAME_TYPES = frozenset({"", "ORG", "FAC", "LOC", "GPE"})  # not a date, a number, a person
+INSTITUTION_HEADS = frozenset(
+    {
+        "court",
+        "parliament",
+        "commission",
+        "ministry",
+        "council",
+        "assembly",
+        "senate",
+        "congress",
+        "committee",
+        "bank",
+        "agency",
+        "university",
+        "group",
+        "party",
+        "club",
+        "office",
+        "board",
+    }
+)
 LOCATIVE = frozenset({"in", "at", "inside", "near", "outside", "on"})
 DIRECTIONAL = frozenset({"to", "into"})
 COMPANY = frozenset({"with", "between", "among", "of", "by", "against"})
@@ -27,6 +51,9 @@ NEEDS_COMPANION = {
     "call": {"phone", "telephone", "video", "conference"},
     "address": {"televised", "national", "public", "inaugural", "keynote"},
 }
+# Decisions an institution takes where it sits: "the court in City ruled" says where.
+SEATED_KINDS = frozenset({"ruling", "approval", "announcement"})
+SEAT = frozenset({"in", "at"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "acomp", "dobj", "pobj", "prep"})
 
 
@@ -38,15 +65,20 @@ def extract_events(
 ) -> list[EventMention]:
     """One EventMention per trigger word, in text order."""
     date_roots = _date_roots(doc, dates)
+    datelines = dateline_spans(doc.text)
     out: list[EventMention] = []
     for token in doc:
         kind = event_kind(token, resolver)
         if kind is None:
             continue
         governor = _governing_verb(token)
-        participants = _participants(token, governor, resolver)
-        places = _places(token, kind, governor, resolver)
-        times = _times(token, governor, date_roots)
+        if _inside(token.idx, datelines):
+            continue
+        participants = _participants(token, governor, resolver, datelines)
+        places = [
+            p for p in _places(token, kind, governor, resolver) if not _inside(p.start, datelines)
+        ]
+        times = _times(token, governor, date_roots, datelines)
         out.append(
             EventMention(
                 start=token.idx,
@@ -68,12 +100,13 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
     if resolver.mention_at(token) is not None:
         return None  # part of a name ("Peace Prize", "Victory Day")
     lemma = fold(token.lemma_)
-    if token.pos_ == "NOUN":
-        compound = next(
-            (c for c in token.children if c.dep_ == "compound" and c.i == token.i - 1), None
+    if token.pos_ == "NOUN" or _nominal_adjective(token):
+        modifier = next(
+            (c for c in token.children if c.dep_ in {"compound", "amod"} and c.i == token.i - 1),
+            None,
         )
-        if compound is not None:
-            phrase = f"{fold(compound.text)} {lemma}"
+        if modifier is not None:
+            phrase = f"{fold(modifier.text)} {lemma}"
             if phrase in words.nouns:
                 return words.nouns[phrase]
         if lemma in NEEDS_COMPANION:
@@ -89,8 +122,40 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
             return None  # "newly elected", "the proposed summit": a modifier, not an event
         if lemma == "call":
             return None  # "call for", "call on", "called it": rarely a phone call
-        return words.verbs.get(lemma)
+        return words.verbs.get(lemma) or _object_verb_kind(token, lemma, resolver)
     return None
+
+
+def _nominal_adjective(token: Token) -> bool:
+    """'a medical in the capital': an adjective the parser left standing as a noun phrase."""
+    return token.pos_ == "ADJ" and token.dep_ in {"dobj", "pobj", "nsubj", "nsubjpass"}
+
+
+def _object_verb_kind(verb: Token, lemma: str, resolver: Resolver) -> str | None:
+    """'confirmed the conviction', 'cleared the merger', 'admitted defeat', 'was unveiled':
+    verbs that name an event only through what they act on."""
+    entry = event_words().object_verbs.get(lemma)
+    if entry is None:
+        return None
+    kind, objects = entry
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    wanted = {"nsubjpass"} if passive else {"dobj"}
+    for child in verb.children:
+        if child.dep_ not in wanted:
+            continue
+        child_lemma = fold(child.lemma_)
+        if child_lemma in objects or event_words().nouns.get(child_lemma) in objects:
+            return kind
+        if "PERSON" in objects and _is_person(child, resolver):
+            return kind
+    return None
+
+
+def _is_person(token: Token, resolver: Resolver) -> bool:
+    mention = resolver.mention_at(token)
+    if mention is not None:
+        return mention.label == "PERSON"
+    return token.pos_ == "PRON" and token.lower_ in {"he", "she", "him", "her"}
 
 
 def _governing_verb(trigger: Token) -> Token | None:
@@ -108,7 +173,9 @@ def _governing_verb(trigger: Token) -> Token | None:
 # --------------------------------------------------------------------------- participants
 
 
-def _participants(trigger: Token, governor: Token | None, resolver: Resolver) -> list[str]:
+def _participants(
+    trigger: Token, governor: Token | None, resolver: Resolver, datelines: list[tuple[int, int]]
+) -> list[str]:
     keys: list[str] = []
     candidates: list[Token] = []
     motion = trigger.pos_ == "VERB" and _motion_verb(trigger)
@@ -137,6 +204,8 @@ def _participants(trigger: Token, governor: Token | None, resolver: Resolver) ->
             candidates.extend(c for c in child.children if c.dep_ == "pobj")
     for candidate in candidates:
         for token in [candidate, *candidate.conjuncts]:
+            if _inside(token.idx, datelines):
+                continue
             key = _actor_key(token, resolver)
             if key and key not in keys:
                 keys.append(key)
@@ -219,7 +288,30 @@ def _places(
                 _collect_places(child, LOCATIVE - {"on"}, resolver, found)
     if governor is not None and governor != trigger and not _motion_verb(governor):
         _collect_places(governor, LOCATIVE - {"on"}, resolver, found)
+    if trigger.pos_ != "VERB":  # "a fire that broke out near X"
+        for clause in trigger.children:
+            if clause.dep_ in {"relcl", "acl"} and not _motion_verb(clause):
+                _collect_places(clause, LOCATIVE - {"on"}, resolver, found)
+    if trigger.pos_ == "VERB" and kind in SEATED_KINDS:
+        subject = subject_of(trigger)
+        if subject is not None and not _is_person(subject, resolver):
+            _collect_places(subject, SEAT, resolver, found)  # "the court in City upheld"
     return found
+
+
+def _proper_name_place(token: Token) -> EntityMention | None:
+    """The proper name a token ends ('Villa Los Norte') as a place mention of its own."""
+    first = token
+    while first.i > 0:
+        before = token.doc[first.i - 1]
+        if before.pos_ != "PROPN" or before.head.i != token.i or before.dep_ != "compound":
+            break
+        first = before
+    if fold(token.text) in INSTITUTION_HEADS:
+        return None  # "in the Supreme Court": a body, not a place
+    start, end = first.idx, token.idx + len(token.text)
+    text = token.doc.text[start:end]
+    return EntityMention(start=start, end=end, text=text, label="LOC", key=entity_key(text, "LOC"))
 
 
 def _motion_verb(verb: Token) -> bool:
@@ -238,16 +330,29 @@ def _collect_places(
             for target in child.children:
                 if target.dep_ != "pobj":
                     continue
+                loose = child.lower_ in LOOSE_LOCATIVE
                 for token in [target, *target.conjuncts]:
-                    _add_place(token, resolver, found)
+                    _add_place(token, resolver, found, loose)
                 if depth == 0 and resolver.mention_at(target) is None:
                     # "meet X in person in City": the place hangs off "person"
                     _collect_places(target, LOCATIVE - {"on"}, resolver, found, depth + 1)
 
 
-def _add_place(token: Token, resolver: Resolver, found: list[EntityMention]) -> None:
-    """The place a token names, then the places it is said to lie in ('Porto, Portugal')."""
+def _add_place(
+    token: Token, resolver: Resolver, found: list[EntityMention], loose: bool = False
+) -> None:
+    """The place a token names, then the places it is said to lie in ('Porto, Portugal').
+
+    ``loose``: after 'in'/'near' any proper name but a person's is a place, even one the
+    parser left unlabelled or took for an organisation ('near Villa Norte', 'the court in Ost').
+    """
     mention = resolver.mention_at(token)
+    unlabelled = mention is None or mention.label == "ORG"
+    if loose and token.pos_ == "PROPN" and unlabelled and token.ent_type_ in NAME_TYPES:
+        named = _proper_name_place(token)
+        if named is not None and named not in found:
+            found.append(named)
+        return
     if mention is not None and mention.label in PLACE_LABELS:
         if mention not in found:
             found.append(mention)
@@ -287,14 +392,19 @@ def _date_roots(doc: Doc, dates: list[DateMention]) -> list[tuple[Token, DateMen
 
 
 def _times(
-    trigger: Token, governor: Token | None, date_roots: list[tuple[Token, DateMention]]
+    trigger: Token,
+    governor: Token | None,
+    date_roots: list[tuple[Token, DateMention]],
+    datelines: list[tuple[int, int]],
 ) -> list[DateMention]:
     targets = {trigger.i}
     if governor is not None:
         targets.add(governor.i)
+    if trigger.pos_ != "VERB":  # "a fire that broke out on Tuesday", "results published Monday"
+        targets.update(c.i for c in trigger.children if c.dep_ in {"relcl", "acl"})
     found: list[DateMention] = []
     for root, mention in date_roots:
-        if abs(root.i - trigger.i) > 40:
+        if abs(root.i - trigger.i) > 40 or _inside(mention.start, datelines):
             continue
         token = root
         for _ in range(4):
@@ -308,3 +418,18 @@ def _times(
                 break  # another clause
             token = head
     return found
+
+
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’/-]+,[^\n]{0,40}?(?:\([^)\n]{1,40}\)\s*)?[-–—]", re.MULTILINE
+)
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """'CITY, March 20 (Agency) –': where and when the page was filed, not an event's place,
+    time or participant."""
+    return [(m.start(), m.end()) for m in _DATELINE.finditer(text)]
+
+
+def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)

@@ -71,6 +71,26 @@ REPEATABLE = frozenset(
         "interview",
     }
 )
+# Kinds of event a story has one of, whoever is named with it: the court's ruling, the
+# regulator's approval, the fire. Mentions naming at most one participant are that one event.
+ONCE_PER_STORY = frozenset(
+    {
+        "ruling",
+        "approval",
+        "fire",
+        "outbreak",
+        "earthquake",
+        "flood",
+        "storm",
+        "explosion",
+        "eruption",
+        "landslide",
+        "coup",
+    }
+)
+# Of these (a fire, a flood) nobody is a participant: whoever is named near the word (a fire
+# chief, a village) does not make it another event.
+WITHOUT_PARTICIPANTS = frozenset(ONCE_PER_STORY - {"ruling", "approval"})
 PLACE_CONFIDENCE_KNOWN = 0.8
 PLACE_CONFIDENCE_UNKNOWN = 0.6
 
@@ -165,7 +185,9 @@ def collect_uses(context: StoryContext) -> list[EventUse]:
                 article,
                 mention,
                 kind_group(mention.kind),
-                frozenset(_participants(context, article, mention)),
+                frozenset()
+                if kind_group(mention.kind) in WITHOUT_PARTICIPANTS
+                else frozenset(_participants(context, article, mention)),
             )
             for mention in mentions
         ]
@@ -254,7 +276,11 @@ def _resolve_with(
     if len(participants) == 1:
         fits = [e for e in same_group if len(e.participants) >= 2 and participants < e.participants]
         if not fits:
-            return None if use.group in REPEATABLE else catalogue.get(use.group, participants)
+            if use.group in REPEATABLE:
+                return None
+            if use.group in ONCE_PER_STORY:
+                return catalogue.get(use.group, frozenset())
+            return catalogue.get(use.group, participants)
         return catalogue.prefer(fits, use.article.id)
     return None
 
@@ -298,7 +324,9 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
     last_in_group: dict[tuple[str, str], tuple[int, Event]] = {}
     for index, use in enumerate(uses):
         event = None
-        if use.participants:
+        if use.group in WITHOUT_PARTICIPANTS:
+            event = catalogue.get(use.group, frozenset())
+        elif use.participants:
             event = _resolve_with(catalogue, use, use.participants)
         else:
             donor = last_in_group.get((use.article.id, use.group))
@@ -317,6 +345,8 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
         event = resolved.get(index)
         if event is None and not use.participants and use.group not in REPEATABLE:
             named = [e for e in catalogue.in_group(use.group) if e.participants]
+            if use.group in ONCE_PER_STORY:
+                named = [e for e in named if len(e.participants) >= 2]
             if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
         if event is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -167,6 +167,8 @@ class EventWords:
     nouns: dict[str, str]
     verbs: dict[str, str]
     light_verbs: frozenset[str]
+    # verb -> (kind, what its object must be: an event kind, a noun lemma or "PERSON")
+    object_verbs: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
 
 
 @cache
@@ -176,4 +178,8 @@ def event_words() -> EventWords:
         nouns={fold(k): v for k, v in data["nouns"].items()},
         verbs={fold(k): v for k, v in data["verbs"].items()},
         light_verbs=frozenset(data["light_verbs"]),
+        object_verbs={
+            fold(verb): (entry["kind"], frozenset(entry["objects"]))
+            for verb, entry in data.get("object_verbs", {}).items()
+        },
     )
