@@ -61,3 +61,19 @@ def test_the_form_redirects_to_the_job_page(tmp_path):
         assert location.startswith("/jobs/")
         finished = wait_for(client, location.rsplit("/", 1)[1])
         assert finished["added"] == ["evil-name"]  # no path, no odd characters
+
+
+def test_a_failed_job_says_why_on_its_page(tmp_path, monkeypatch):
+    from storylens.store import update
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the disk is\nfull")
+
+    monkeypatch.setattr(update, "ingest", broken)
+    with TestClient(create_app(tmp_path / "store.db")) as client:
+        files = [("files", ("library.txt", PAGE.encode(), "text/plain"))]
+        job = client.post("/api/add", files=files).json()
+        finished = wait_for(client, job["id"])
+        assert finished["status"] == "failed" and finished["failure"] == "the disk is full"
+        page = client.get(f"/jobs/{job['id']}").text
+        assert "The job failed:" in page and "the disk is full" in page

@@ -1,18 +1,20 @@
 """Ingestion jobs started from the web app: one writer thread, progress a page can poll.
 
 Jobs run one at a time in a single background thread: SQLite has one writer, and a queue
-keeps a second upload from waiting on the write lock mid-analysis. Job state lives in memory
-(a restart forgets finished jobs; their results are in the store). Job ids are random, so one
-user cannot guess another's job page.
+keeps a second upload from waiting on the write lock mid-analysis. The thread is a daemon, so
+stopping the server does not wait for a long analysis: each page is committed on its own and
+a re-run skips what was kept. Job state lives in memory (a restart forgets finished jobs;
+their results are in the store). Job ids are random, so one user cannot guess another's job
+page.
 """
 
 from __future__ import annotations
 
+import queue
 import shutil
 import threading
 import uuid
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,7 +63,9 @@ class JobRunner:
         self.allow_private_urls = allow_private_urls
         self._jobs: OrderedDict[str, Job] = OrderedDict()
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storylens-ingest")
+        self._queue: queue.Queue[tuple[str, list[str], Path | None] | None] = queue.Queue()
+        self._worker = threading.Thread(target=self._work, name="storylens-ingest", daemon=True)
+        self._worker.start()
 
     def submit(self, inputs: list[str], shown: list[str], workdir: Path | None = None) -> Job:
         """Queue ``inputs`` (paths and URLs); ``workdir`` is deleted when the job ends."""
@@ -70,7 +74,7 @@ class JobRunner:
             self._jobs[job.id] = job
             while len(self._jobs) > MAX_KEPT_JOBS:
                 self._jobs.popitem(last=False)
-        self._pool.submit(self._run, job.id, list(inputs), workdir)
+        self._queue.put((job.id, list(inputs), workdir))
         return self.get(job.id)  # type: ignore[return-value]
 
     def get(self, job_id: str) -> Job | None:
@@ -85,7 +89,22 @@ class JobRunner:
             return [Job(**asdict(j)) for j in reversed(jobs)]
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        """Stop after the current job; queued jobs are dropped (their uploads deleted)."""
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is not None:
+                job_id, _, workdir = item
+                self._update(job_id, status="failed", stage="failed", failure="server stopped")
+                if workdir is not None:
+                    shutil.rmtree(workdir, ignore_errors=True)
+        self._queue.put(None)
+
+    def _work(self) -> None:
+        while (item := self._queue.get()) is not None:
+            self._run(*item)
 
     def _update(self, job_id: str, **changes: Any) -> None:
         with self._lock:
