@@ -46,6 +46,7 @@ def test_an_uploaded_page_is_analysed_in_a_job(tmp_path):
         assert finished["added"] == ["library"]
         article = client.get("/api/articles/library").json()
         assert "reading room is dry" in article["text"]
+        assert "<code>upload: library.txt</code>" in client.get("/articles/library").text
         done_page = client.get(job["url"]).text
         assert 'http-equiv="refresh"' not in done_page and 'href="/articles/library"' in done_page
         again = client.post("/api/add", files=files).json()

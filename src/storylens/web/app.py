@@ -53,6 +53,7 @@ from storylens.web.security import (
 )
 
 log = logging.getLogger("storylens.web")
+UPLOAD_PREFIX = "storylens-upload-"
 Sort = Literal["updated", "articles", "conflicts", "published", "title"]
 STATUS_TITLES = {
     400: "Bad request",
@@ -255,6 +256,7 @@ def template_environment() -> Any:
         anchor=views.anchor,
         readable=views.readable_normalized,
         short_time=short_time,
+        source_label=source_label,
     )
     env.globals.update(
         article_url=article_url,
@@ -281,6 +283,13 @@ def story_url(story_id: str) -> str:
 
 def evidence_url(span: dict[str, Any]) -> str:
     return f"{article_url(span['article'])}#{pages.span_anchor(span['start'])}"
+
+
+def source_label(source: str | None) -> str | None:
+    """Where an article was read from; an upload's temporary folder is gone, so only its name."""
+    if source and UPLOAD_PREFIX in source:
+        return "upload: " + Path(source.split(" (", 1)[0]).name
+    return source
 
 
 def short_time(value: str | None) -> str:
@@ -522,7 +531,7 @@ def save_uploads(files: list[UploadFile]) -> tuple[Path | None, list[str]]:
     """Copy uploads into a fresh private folder that the job deletes when it ends."""
     if not files:
         return None, []
-    workdir = Path(tempfile.mkdtemp(prefix="storylens-upload-"))
+    workdir = Path(tempfile.mkdtemp(prefix=UPLOAD_PREFIX))
     taken: set[str] = set()
     paths = []
     for upload in files:
