@@ -156,3 +156,59 @@ def test_a_hearing_and_the_ruling_are_two_events() -> None:
     thursday = b.date("Thursday", None, granularity="weekday")
     b.event("ruling", "ruling", (), (), (thursday,))
     assert compare_story(linked(a, b)).conflicts == ()
+
+
+def _signing(doc_id: str, text: str, when: str, value: str | None, granularity: str) -> Doc:
+    doc = Doc(doc_id, text)
+    doc.entity("Dara Vell")
+    doc.entity("Miro Hask")
+    date = doc.date(when, value, granularity=granularity)
+    doc.event("signed", "signing", PEOPLE, (), (date,))
+    return doc
+
+
+def test_an_undated_pages_dateline_dates_its_weekdays() -> None:
+    dated = Doc("d", "x", published="2031-03-12")  # three dated pages give the story's year
+    a = _signing(
+        "a",
+        "LYON, March 20 (Coast Wire) – Dara Vell and Miro Hask signed the pact on Thursday.",
+        "Thursday",
+        None,
+        "weekday",
+    )
+    b = _signing(
+        "b", "Dara Vell and Miro Hask signed the pact on March 27.", "March 27", None, "day"
+    )
+    c = _signing(
+        "c", "Dara Vell and Miro Hask signed the pact on March 20.", "March 20", None, "day"
+    )
+    [conflict] = compare_story(linked(a, b, dated)).conflicts
+    assert conflict.kind == "date"
+    assert compare_story(linked(a, c, dated)).conflicts == ()
+
+
+def test_a_year_lent_by_a_doubtful_date_stamp_does_not_make_a_past_occasion() -> None:
+    pages = [Doc(i, "x", published="2031-03-12") for i in ("p", "q", "r")]
+    text = "Dara Vell and Miro Hask signed the pact on {}."
+    a = Doc("a", text.format("March 6"), published="1998-01-01")  # a stamp years off
+    a.entity("Dara Vell")
+    a.entity("Miro Hask")
+    lent = a.date("March 6", "1998-03-06", granularity="day", anchored=True)
+    a.event("signed", "signing", PEOPLE, (), (lent,))
+    b = Doc("b", text.format("Thursday"), published="2031-03-14")
+    b.entity("Dara Vell")
+    b.entity("Miro Hask")
+    thursday = b.date("Thursday", "2031-03-13", granularity="weekday", anchored=True)
+    b.event("signed", "signing", PEOPLE, (), (thursday,))
+    [conflict] = compare_story(linked(a, b, *pages)).conflicts
+    assert conflict.kind == "date"  # 6 March against Thursday 13 March, not a 1998 occasion
+
+
+def test_a_concession_naming_nobody_is_the_storys_one_concession() -> None:
+    a = Doc("a", "Ada Pell conceded in Lyon.")
+    a.entity("Ada Pell")
+    a.event("conceded", "concession", ("Ada Pell",), ("Lyon",))
+    b = Doc("b", "The mayor conceded in Nice.")
+    b.event("conceded", "concession", (), ("Nice",))
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "place"

@@ -76,6 +76,7 @@ _MONTH_NUMBERS = {
     )
     for name in names
 }
+MONTH_NUMBERS = _MONTH_NUMBERS  # "mar", "march" -> 3
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\b", re.I)
 _MONTH_DAY = re.compile(r"\b([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\d)", re.I)
 

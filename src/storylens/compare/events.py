@@ -11,6 +11,7 @@ Past occasions ("the last time they met, in 2019") are set apart from the one be
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from itertools import combinations
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.dates import (
+    MONTH_NUMBERS,
     DateReading,
     dates_clash,
     long_date,
@@ -162,9 +164,14 @@ def event_times(use: EventUse) -> tuple[DateMention, ...]:
     return tuple(kept)
 
 
-def is_past_occasion(use: EventUse, frame_year: int | None) -> bool:
-    """'The last time they met', or a year before the story's: another occasion."""
+def is_past_occasion(use: EventUse, frame_year: int | None, trusted: bool = True) -> bool:
+    """'The last time they met', or a year before the story's: another occasion.
+
+    A year the article's date stamp lent ('March 18' on a page stamped 1998) says nothing
+    when that stamp is doubtful; a year written out always does.
+    """
     readings = [r for t in use.mention.times if (r := read_date(t))]
+    readings = [r for r in readings if trusted or written_year(r)]
     if frame_year and any(r.year and r.year < frame_year for r in readings):
         return True
     return bool(_PAST_CUE.search(use.sentence_text))
@@ -349,9 +356,11 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 named = [e for e in named if len(e.participants) >= 2]
             if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
+            elif len(named) == 1 and len(named[0].participants) == 1:
+                event = named[0]  # "X conceded ..." elsewhere: 'conceded' is X's one concession
         if event is None:
             continue
-        if is_past_occasion(use, context.frame_year):
+        if is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
             event.past.append(use)
         else:
             event.uses.append(use)
@@ -474,10 +483,53 @@ def _place_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tupl
     return found
 
 
+def written_year(reading: DateReading) -> bool:
+    return bool(_WRITTEN_YEAR.search(reading.text))
+
+
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+
+
+_DATELINE_DAY = re.compile(
+    r"^[A-Z][A-Z .'’/-]+,(?:\s*[A-Z][\w .'’-]*,)?\s*([A-Z][a-z]{2,8})\.? (\d{1,2})\b"
+    r"[^\n]{0,40}?[-–—]",
+    re.MULTILINE,
+)
+
+
+def dateline_day(article: AnnotatedArticle, year: int | None) -> dt.date | None:
+    """The filing day an undated page's dateline gives ('LISBON, March 20 (Agency) –')."""
+    if year is None or article.article.published:
+        return None
+    match = _DATELINE_DAY.search(article.article.text[:2000])
+    if match is None:
+        return None
+    month = MONTH_NUMBERS.get(match.group(1).lower())
+    try:
+        return dt.date(year, month, int(match.group(2))) if month else None
+    except ValueError:
+        return None
+
+
+def _weekday_near(filed: dt.date, weekday: int, future: bool) -> dt.date:
+    """The day of that weekday in the week before the filing day (or after it, when the
+    sentence speaks of what is to come): how a reader of a dateline reads 'on Thursday'."""
+    shift = (weekday - filed.weekday()) % 7 if future else -((filed.weekday() - weekday) % 7)
+    return filed + dt.timedelta(days=shift)
+
+
 def _as_day(context: StoryContext, use: EventUse, reading: DateReading) -> DateReading:
     """A weekday read in a trusted frame (the article's date sits with the story's other dates)
-    is the day it resolves to; in a doubtful frame it stays a bare weekday."""
-    if reading.kind != "weekday" or not reading.resolved or not context.trusted(use.article.id):
+    is the day it resolves to; in a doubtful frame it stays a bare weekday, and a day keeps
+    only the year it writes out."""
+    trusted = context.trusted(use.article.id)
+    filed = dateline_day(use.article, context.frame_year)
+    if reading.kind == "weekday" and reading.weekday is not None and filed is not None:
+        day = _weekday_near(filed, reading.weekday, is_future(use))
+        return dataclasses.replace(reading, kind="day", year=None, month=day.month, day=day.day)
+    if reading.kind in {"day", "month"} and not trusted and not written_year(reading):
+        return dataclasses.replace(reading, year=None)
+    if reading.kind != "weekday" or not reading.resolved or not trusted:
         return reading
     day = parse_iso_date(reading.resolved)
     if day is None:
