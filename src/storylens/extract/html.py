@@ -136,7 +136,7 @@ def paragraph_texts(tree: Any) -> tuple[str, ...]:
 def prose_words(lines: tuple[str, ...], links: frozenset[str]) -> int:
     """Words in lines of running prose that are neither links nor prompts to the reader."""
     from storylens.extract.features import line_features
-    from storylens.extract.text import is_content_prose, is_link_line
+    from storylens.extract.view import is_content_prose, is_link_line
 
     total = 0
     for line in lines:
