@@ -56,3 +56,16 @@ def test_people_unit(annotate) -> None:
 def test_numbers_inside_dates_are_skipped(annotate) -> None:
     numbers = _numbers(annotate, "The treaty was signed on June 1, 2019 by two envoys.")
     assert [n.value for n in numbers.values()] == [2.0]
+
+
+def test_a_part_of_a_counted_whole_counts_the_same_thing(annotate) -> None:
+    text = "The Harbour Party won 31 of the 57 seats, and Lantern won 12 of the chamber's 57 seats."
+    numbers = {n.text: n for n in annotate(text).numbers}
+    assert numbers["31"].counted == "seat"
+    assert numbers["12"].counted == "seat"
+
+
+def test_a_part_of_nothing_counted_stays_uncounted(annotate) -> None:
+    text = "The firm sold 40 of its shops and closed 12 of them in May."
+    numbers = {n.text: n for n in annotate(text).numbers}
+    assert numbers["12"].counted is None

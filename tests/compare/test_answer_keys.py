@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
 from storylens.evaluation import (
     conflict_matches,
     covers_non_conflict,
     load_key,
     story_folders,
 )
+from testdata import EXAMPLES
 
 from ._pipeline import analysis_of, require_pipeline
 

@@ -66,3 +66,52 @@ def test_aligned_sentences_make_numbers_comparable() -> None:
     assert compare_story(linked(a, b)).conflicts == ()
     [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
     assert conflict.kind == "number"
+
+
+HARBOUR = "The Harbour Party won 31 seats in the new city council."
+
+
+def _seats(doc_id: str, text: str, number: str, party: str | None = None) -> Doc:
+    doc = Doc(doc_id, text)
+    if party:
+        doc.entity(party, "ORG")
+    doc.number(number, float(number), counted="seat")
+    return doc
+
+
+def test_two_parties_tallies_are_two_quantities() -> None:
+    a = _seats(
+        "a", "The Harbour Party won 31 seats in the new city council.", "31", "Harbour Party"
+    )
+    b = _seats(
+        "b", "The Lantern Group won 12 seats in the new city council.", "12", "Lantern Group"
+    )
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_one_partys_tally_given_two_ways_conflicts() -> None:
+    a = _seats(
+        "a", "The Harbour Party won 31 seats in the new city council.", "31", "Harbour Party"
+    )
+    b = _seats(
+        "b", "The Harbour Party won 33 seats in the new city council.", "33", "Harbour Party"
+    )
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "number"
+
+
+def test_a_party_the_parser_missed_is_found_by_its_name_elsewhere() -> None:
+    a = _seats(
+        "a", "The Harbour Party won 31 seats in the new city council.", "31", "Harbour Party"
+    )
+    b = _seats("b", "Lantern Group won 12 seats in the new city council.", "12", "Lantern Group")
+    c = _seats("c", "Lantern Group won 12 seats in the new city council.", "12")  # no entity
+    assert compare_story(linked(a, b, c)).conflicts == ()
+
+
+def test_seats_needed_for_a_majority_are_not_seats_won() -> None:
+    a = _seats(
+        "a", "The Harbour Party won 31 seats in the new city council.", "31", "Harbour Party"
+    )
+    b = _seats("b", "A majority in the new city council requires 29 seats.", "29")
+    assert compare_story(linked(a, b)).conflicts == ()

@@ -9,9 +9,9 @@ import dataclasses
 
 import pytest
 
-from conftest import shared_path
 from storylens.evaluation import conflict_matches
 from storylens.model import Conflict, Findings
+from testdata import shared_path
 
 from ._pipeline import analysis_of, require_pipeline
 

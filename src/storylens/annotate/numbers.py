@@ -354,6 +354,20 @@ def _counted(span: Span, unit: str | None) -> str | None:
             return _noun_lemma(after)
     if root.pos_ == "NOUN" and root.lemma_.lower() not in TIME_UNITS and unit is None:
         return _noun_lemma(root)
+    return _part_of_whole(span)
+
+
+def _part_of_whole(span: Span) -> str | None:
+    """'24 of the 43 seats', "26 of the council's 43 seats": the part counts what the whole
+    counts."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return None
+    for token in doc[span.end + 1 : span.end + 6]:
+        if token.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in token.children):
+            return _noun_lemma(token)
+        if token.is_punct or token.pos_ in {"VERB", "AUX"}:
+            return None
     return None
 
 

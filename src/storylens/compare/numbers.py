@@ -121,6 +121,11 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     """Confidence that two uses state the same quantity (0: not shown to be the same)."""
     if a.article.id == b.article.id:
         return 0.0
+    if is_threshold(a) != is_threshold(b):
+        return 0.0  # 'a majority requires 22 seats' is a bar, 'won 24 seats' a result
+    holder_a, holder_b = holder(context, a), holder(context, b)
+    if holder_a and holder_b and holder_a != holder_b:
+        return 0.0  # 'Party A won 24 seats', 'Party B took 15 seats': two tallies
     if context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
         return NUMBER_CONFIDENCE_ALIGNED
     if not a.near & b.near:
@@ -128,6 +133,57 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     if _overlap(a.context, b.context) >= CONTEXT_OVERLAP and len(a.context & b.context) >= 3:
         return NUMBER_CONFIDENCE_CONTEXT
     return 0.0
+
+
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+HOLDER_TYPES = frozenset({"person", "organization"})
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:and|while|whereas)\s")
+
+
+THRESHOLD_STEMS = ("need", "requi", "minim", "thres")
+
+
+def is_threshold(use: NumberUse) -> bool:
+    """A number said to be needed or required: a bar to reach, not an outcome."""
+    return any(stem.startswith(THRESHOLD_STEMS) for stem in use.near)
+
+
+def holder(context: StoryContext, use: NumberUse) -> str | None:
+    """Who the number belongs to: the last name before it in its clause ('Party A won 24'),
+    a name the parser missed here found by the story's names of organisations and people."""
+    article = use.article
+    start, _end = sentence_bounds(article, use.mention.start)
+    text = article.article.text
+    found = None
+    for entity in article.entities:
+        before = start <= entity.start and entity.end <= use.mention.start
+        if (
+            before
+            and entity.label in HOLDER_LABELS
+            and not _CLAUSE_BREAK.search(text[entity.end : use.mention.start])
+        ):
+            found = entity
+    if found is not None:
+        return context.resolver.key(found.key) or found.key
+    clause = text[start : use.mention.start]
+    breaks = list(_CLAUSE_BREAK.finditer(clause))
+    clause = clause[breaks[-1].end() :] if breaks else clause
+    return _named_in(context, clause)
+
+
+def _named_in(context: StoryContext, clause: str) -> str | None:
+    """The story entity whose name ends last in the clause (names of two words or more)."""
+    best: tuple[int, str] | None = None
+    for entity in context.resolver.entities:
+        if entity.type not in HOLDER_TYPES:
+            continue
+        for name in {entity.name, *entity.aliases}:
+            if len(name.split()) < 2:
+                continue
+            at = clause.rfind(name)
+            if at >= 0 and (best is None or at + len(name) > best[0]):
+                best = (at + len(name), entity.id)
+    return best[1] if best else None
 
 
 def _stems(words: set[str]) -> set[str]:
