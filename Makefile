@@ -25,6 +25,7 @@ demo: setup
 	echo "Report: $(OUT)/report.html (also report.json, report.md)"; exit $$status
 
 test: setup
+	bash scripts/install-browser-deps.sh
 	$(BIN)/python -m pytest -n 2 -q tests
 
 lint: setup

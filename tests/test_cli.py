@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
+from testdata import EXAMPLES
 
 STORYLENS = [sys.executable, "-m", "storylens.cli"]
 

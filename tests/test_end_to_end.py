@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
 from storylens.pipeline import analyze
 from storylens.report import build_report, validate_report, write_reports
+from testdata import shared_path
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
 from storylens.evaluation import load_key, pairwise_family_scores, story_folders
 from storylens.pipeline import analyze
 from storylens.report import build_report, validate_report
+from testdata import EXAMPLES
 
 FOLDERS = story_folders(EXAMPLES) if EXAMPLES.exists() else []
 if not FOLDERS:

@@ -118,8 +118,11 @@ def serve(
     from storylens.web.app import create_app
 
     path = db or default_db_path()
+    loopback = {"127.0.0.1", "localhost", "::1"}
+    extra_hosts = None if host in loopback else [host, *sorted(loopback)]
     print(f"storylens: serving {path} at http://{host}:{port}/")
-    uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+    app_ = create_app(path, allowed_hosts=extra_hosts)
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 def _run_with_progress(

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
 from storylens.extract import build_corpus_context, extract_article, extract_articles
 from storylens.model import Article, Document, InputError, Source
+from testdata import shared_path
 
 BENCHMARKS = Path(__file__).resolve().parents[2] / "benchmarks"
 SENTENCE = re.compile(r"[.!?…][\"'”’»)]*$")

@@ -6,7 +6,7 @@ import unicodedata
 
 from ingest_helpers import read_all
 
-from conftest import shared_path
+from testdata import shared_path
 
 
 def test_seed_pages_are_read_as_text_named_after_their_files() -> None:

@@ -19,7 +19,9 @@ from storylens.model import (
 from storylens.store import database as db
 from storylens.store.codec import from_json, to_json
 
-TEXT = "Mayor Ilse Brandt said the bridge would reopen on Friday.\n\u201cWe are ready,\u201d she said."
+TEXT = (
+    "Mayor Ilse Brandt said the bridge would reopen on Friday.\n\u201cWe are ready,\u201d she said."
+)
 
 
 def annotated(article_id: str = "a1", text: str = TEXT) -> AnnotatedArticle:
@@ -36,9 +38,7 @@ def annotated(article_id: str = "a1", text: str = TEXT) -> AnnotatedArticle:
         article=article,
         sentences=(Sentence(0, 57), Sentence(58, len(text))),
         entities=(EntityMention(6, 16, "Ilse Brandt", "PERSON", "ilse brandt"),),
-        titles=(
-            TitleMention(0, 5, "Mayor", 6, 16, "Ilse Brandt", "mayor", None, "current"),
-        ),
+        titles=(TitleMention(0, 5, "Mayor", 6, 16, "Ilse Brandt", "mayor", None, "current"),),
         dates=(DateMention(50, 56, "Friday", "2031-04-04", "weekday", True),),
         quotes=(QuoteMention(59, 71, "We are ready", "direct", "Ilse Brandt", 76, 79, "say"),),
     )

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES
 from storylens.store import database as db
 from storylens.store import ingest
+from testdata import EXAMPLES
 
 SAMPLE = EXAMPLES / "sample-story"
-PAGES = sorted(p for p in SAMPLE.glob("*") if p.suffix in {".html", ".txt"}) if SAMPLE.exists() else []
+PAGES = sorted(p for p in SAMPLE.glob("*") if p.suffix in {".html", ".txt", ".md"})
 pytestmark = pytest.mark.skipif(len(PAGES) < 4, reason="examples/sample-story is not written yet")
 
 
@@ -33,14 +33,14 @@ def grown_store(tmp_path_factory) -> tuple[Path, list, list]:
 
 
 def test_every_page_is_added_once(grown_store):
-    path, summaries, _ = grown_store
+    _path, summaries, _ = grown_store
     added = [a for s in summaries for a in s.added]
     assert len(added) == len(set(added)) == len(PAGES)
     assert summaries[2].added == [] and summaries[2].skipped == len(PAGES)
 
 
 def test_the_story_keeps_its_id_as_it_grows(grown_store):
-    path, summaries, snapshot = grown_store
+    _path, summaries, snapshot = grown_store
     first_ids = set(summaries[0].stories_updated)
     assert first_ids, "the first half already forms a story"
     assert first_ids & set(summaries[1].stories_updated)
