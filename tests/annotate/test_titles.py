@@ -173,3 +173,14 @@ def test_title_spans_point_at_text(annotate) -> None:
     for title in result.titles:
         assert result.article.text[title.start : title.end] == title.text
         assert result.article.text[title.person_start : title.person_end] == title.person
+
+
+def test_a_two_word_title_is_not_cut_into_a_title_and_a_name(annotate) -> None:
+    titles = _titles(annotate, "Chief Justice Olga Marren read the opinion on Thursday.")
+    assert titles["Olga Marren"].office == "chief justice"
+    assert titles["Olga Marren"].text == "Chief Justice"
+
+
+def test_a_commissioners_portfolio_is_part_of_the_office(annotate) -> None:
+    titles = _titles(annotate, "Competition commissioner Ilse Varga approved the deal.")
+    assert titles["Ilse Varga"].office == "competition commissioner"

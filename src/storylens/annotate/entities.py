@@ -317,8 +317,8 @@ def _add_titled_names(doc: Doc, mentions: list[EntityMention]) -> list[EntityMen
         first = doc[token.i + 1]
         if covered[first.idx] or first.pos_ != "PROPN" or not first.text[0].isupper():
             continue
-        if fold(first.text) in offices().honorifics:
-            continue
+        if fold(first.text) in offices().honorifics or fold(first.text) in _title_words():
+            continue  # "Chief Justice Name": the title goes on, the name comes later
         end = first.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[0].isupper():
             if covered[doc[end].idx] or "\n" in doc[first.i : end + 1].text:
