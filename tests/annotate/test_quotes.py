@@ -110,3 +110,20 @@ def test_participle_after_a_comma_speaks_for_the_main_subject(annotate) -> None:
     quotes = [q for q in annotate(text).quotes if q.kind == "indirect"]
     stated = next(q for q in quotes if q.cue == "state")
     assert stated.speaker == "Vera Holt"
+
+
+def test_a_speaker_the_parser_left_untagged_is_still_the_speaker(annotate) -> None:
+    text = (
+        "Chief executive: Claire Rouvel, who has run Lumen since 2027. Head office: Ghent, "
+        "which neither company calls home today.\nWHAT THEY SAID\n"
+        '"We kept every promise we made to the regulator, and we will keep them," Rouvel said.'
+    )
+    [quote] = annotate(text).quotes
+    assert quote.speaker == "Rouvel"
+    assert text[quote.speaker_start : quote.speaker_end] == "Rouvel"
+
+
+def test_an_office_or_a_country_is_not_an_untagged_speaker(annotate) -> None:
+    text = '"We will not sign this agreement under any pressure at all," the President said.'
+    [quote] = annotate(text).quotes
+    assert quote.speaker != "President"

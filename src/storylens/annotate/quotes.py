@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from storylens.annotate.coref import Referent, Resolver, subject_of
+from storylens.annotate.entities import normalize_name
+from storylens.annotate.lexicons import fold, office_words, places
 from storylens.annotate.nlp import SentenceIndex, doc_text, is_opening_quote
 from storylens.model import QuoteMention
 
@@ -191,6 +193,8 @@ def _direct_quotes(
         if cue is not None:
             subject = subject_of(cue)
             referent = resolver.referent(subject) if subject is not None else None
+            if referent is None and subject is not None:
+                referent = _untagged_name(subject, resolver)
         elif (colon := _colon_subject(doc, marks.start)) is not None:
             referent = resolver.referent(colon)
         elif previous is not None and _continues(sentences, text, previous, start):
@@ -218,6 +222,23 @@ def _direct_quotes(
         out.append(quote)
         previous = quote
     return out
+
+
+def _untagged_name(subject: Token, resolver: Resolver) -> Referent | None:
+    """'"...," Marchand said.': a capitalised name the parser did not tag still speaks."""
+    if subject.pos_ != "PROPN" or not subject.text[:1].isupper():
+        return None
+    if resolver.mention_at(subject) is not None:
+        return None  # tagged as something that does not speak (a place, a date)
+    words = [c for c in subject.children if c.dep_ == "compound" and c.i < subject.i]
+    if any(not (w.pos_ == "PROPN" and w.text[:1].isupper()) for w in words):
+        return None
+    first = words[0] if words else subject
+    start, end = first.idx, subject.idx + len(subject.text)
+    name = subject.doc.text[start:end]
+    if fold(name) in office_words() or places().jurisdiction(name) is not None:
+        return None  # "the President said", "Portugal said"
+    return Referent(None, start, end, name, normalize_name(name))
 
 
 def _colon_subject(doc: Doc, mark_end: int) -> Token | None:
