@@ -73,3 +73,27 @@ ENGLISH = (
 )
 def test_guess_language(text: str, language: str | None) -> None:
     assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        (
+            "Published: 16.10.2031 15:47 CEST | Updated: 16.10.2031 16:20 CEST",
+            "2031-10-16T15:47:00",
+        ),
+        ("20/03/2031 23:10 | Updated 21/03/2031 00:02", "2031-03-20T23:10:00"),
+        ("06.11.2031 | 08:20 | Energy & Utilities", "2031-11-06T08:20:00"),
+        ("03/25/2031", "2031-03-25"),
+    ],
+)
+def test_numeric_stamps_and_stamps_beside_a_section_label(line: str, value: str) -> None:
+    assert looks_like_date_stamp(line)
+    assert parse_date_stamp(line) == value
+
+
+@pytest.mark.parametrize(
+    "line", ["Kraków | Poland | Europe", "The vote ended 12.5 to 3 | a sentence that goes on."]
+)
+def test_separated_words_without_a_date_are_not_stamps(line: str) -> None:
+    assert not looks_like_date_stamp(line)

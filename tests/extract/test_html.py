@@ -116,3 +116,21 @@ def test_batch_keeps_input_order_with_one_result_per_document() -> None:
 def test_extraction_is_deterministic() -> None:
     documents = [html_document(name) for name in ("wire-story", "undated-blog")]
     assert extract_articles(documents) == extract_articles(documents)
+
+
+def test_declared_publication_date_is_read_even_after_todays_date() -> None:
+    html = (
+        "<html><head><title>Dam opens</title>"
+        '<meta property="article:published_time" content="2031-04-02T08:15:00+02:00">'
+        "</head><body><article><h1>Dam opens</h1>"
+        + "".join(
+            f"<p>The new dam on the upper river opened on Wednesday, sentence {i} of a long "
+            "report about water, power and the towns downstream that waited ten years.</p>"
+            for i in range(6)
+        )
+        + "</article></body></html>"
+    )
+    result = extract_article(Document(id="dam", source=Source(), content=html, media_type="html"))
+    assert isinstance(result, Article)
+    assert result.published == "2031-04-02"
+    assert result.published_from == "meta"

@@ -278,3 +278,60 @@ def test_text_extraction_is_deterministic() -> None:
 def test_short_sentences_and_cue_words_inside_prose_stay(line: str) -> None:
     article = extracted(text_document("pier", PAGE.replace("Share this article", line)))
     assert line in article.text.split("\n")
+
+
+MASTHEAD_PAGE = """The river port of Velden reopened to barges on Tuesday after a dry spell.
+Velden port reopens as river rises
+Wed Mar 05 2031 10:02:11 GMT+0100 (Central European Standard Time)
+Velden port reopens as river rises
+Rhine Valley Courier
+Home › Regions › Velden
+The river port of Velden reopened to barges on Tuesday, the harbour authority said, \
+ending a standstill that had idled dozens of cargo ships.
+Harbour master Tilde Aakre said the water level had risen by 1.4 metres since the weekend.
+This article is for information only and is not investment advice.
+You are receiving this because you subscribed to the Courier's morning briefing.
+© 2031 Rhine Valley Courier. Content licensed CC BY-NC 4.0 unless stated otherwise.
+"""
+
+
+def test_masthead_breadcrumb_notices_and_copyright_are_cut_and_the_stamp_dates_the_page():
+    article = extracted(text_document("velden", MASTHEAD_PAGE))
+    assert article.published == "2031-03-05T10:02:11+01:00"
+    assert article.title == "Velden port reopens as river rises"
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Rhine Valley Courier"] == "navigation"
+    assert reasons["Home › Regions › Velden"] == "navigation"
+    assert reasons["This article is for information only and is not investment advice."] == (
+        "site notice"
+    )
+    assert "You are receiving this" not in article.text
+    assert reasons[MASTHEAD_PAGE.splitlines()[-1]] == "copyright"
+    assert "Harbour master Tilde Aakre said" in article.text
+    assert article.text.startswith("The river port of Velden reopened to barges on Tuesday")
+    assert "said, ending a standstill" in article.text
+
+
+def test_a_sentence_quoting_advice_inside_the_article_stays():
+    page = (
+        "Regulators warned savers on Monday about a wave of online investment schemes.\n"
+        "The agency said the adverts were not investment advice but sales pitches, and that "
+        "several of the firms behind them had no licence to operate in the country.\n"
+        "Consumer groups said the warning came too late for hundreds of victims who lost money.\n"
+    )
+    article = extracted(text_document("savers", page))
+    assert "were not investment advice but sales pitches" in article.text
+
+
+def test_markdown_byline_gives_author_and_date():
+    page = (
+        "# Ferry strike ends after two days\n\n"
+        "*By Oona Lindqvist · 7 February 2031*\n\n"
+        "Ferry crews on the northern route returned to work on Friday after a two-day strike "
+        "over rosters ended with an agreement on rest periods, the operator said.\n"
+        "The union said the deal would be put to a vote of members next week.\n"
+    )
+    article = extracted(text_document("ferry", page))
+    assert article.author == "Oona Lindqvist"
+    assert article.published == "2031-02-07"
+    assert "By Oona" not in article.text

@@ -43,6 +43,10 @@ _ISO = re.compile(
 _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I
 )
+# 16.10.2031, 20/03/2031: day first unless the first number cannot be a month's day order.
+_NUMERIC_DAY = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+_SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
+_BYLINE_LEAD = re.compile(r"^\W*(?:by|von|par)\s", re.I)
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
 _CLOCK = re.compile(
     r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d])", re.I
@@ -115,13 +119,44 @@ def looks_like_date_stamp(line: str) -> bool:
         return False
     if _RELATIVE.match(line.strip()) or _CLOCK_ONLY.match(line.strip()):
         return True
-    has_day = _ISO.search(line) or _DAY_MONTH_YEAR.search(line) or _MONTH_DAY_YEAR.search(line)
-    has_weekday_clock = _CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)
-    if not (has_day or has_weekday_clock):
+    if not _has_day_or_weekday_clock(line):
         return False
+    if _only_stamp_tokens(line):
+        return True
+    return _stamp_with_section_labels(line)
+
+
+def _has_day_or_weekday_clock(line: str) -> bool:
+    has_day = (
+        _ISO.search(line)
+        or _DAY_MONTH_YEAR.search(line)
+        or _MONTH_DAY_YEAR.search(line)
+        or _NUMERIC_DAY.search(line)
+    )
+    return bool(has_day or (_CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)))
+
+
+def _only_stamp_tokens(line: str) -> bool:
     rest = _STAMP_TOKEN.sub(" ", line)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
     return len(words) == 0
+
+
+def _stamp_with_section_labels(line: str) -> bool:
+    """ "06.11.2031 | 08:20 | Energy & Utilities": a stamp beside the section's short label."""
+    segments = _SEGMENT_SPLIT.split(line.strip())
+    if len(segments) < 2:
+        return False
+    stamps = [s for s in segments if _HAS_DIGIT.search(s) and _only_stamp_tokens(s)]
+    labels = [
+        s
+        for s in segments
+        if s not in stamps
+        and len(s.split()) <= 3
+        and not s.endswith(".")
+        and not _BYLINE_LEAD.match(s)  # "By Jane Roe · 7 May 2031" is a byline, read as such
+    ]
+    return bool(stamps) and len(stamps) + len(labels) == len(segments)
 
 
 def parse_date_stamp(line: str) -> str | None:
@@ -138,6 +173,14 @@ def parse_date_stamp(line: str) -> str | None:
 
 
 def _find_day(line: str) -> date | None:
+    numeric = _NUMERIC_DAY.search(line)
+    if numeric and not _ISO.search(line):
+        first, second, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
+        day_first = not (first <= 12 < second)
+        try:
+            return date(year, second, first) if day_first else date(year, first, second)
+        except ValueError:
+            return None
     for pattern, order in (
         (_ISO, "ymd"),
         (_MONTH_DAY_YEAR, "mdy"),
@@ -159,6 +202,7 @@ def _find_day(line: str) -> date | None:
 
 
 def _find_clock(line: str, day: date) -> tuple[int, int, int] | None:
+    line = _NUMERIC_DAY.sub(" ", line)  # "16.10" of "16.10.2031" is no time of day
     iso = _ISO.search(line)
     if iso and iso.group(4):
         return int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0)

@@ -18,7 +18,8 @@ from storylens.extract.dates import looks_like_date_stamp
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
 BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*+>|–—-]|\d{1,2}[.)])\s+")
-MARKUP = re.compile(r"^\*\*(.+)\*\*$|^#{1,6}\s+(.+)$")
+# Markdown around a whole line: **bold**, *emphasis*, _emphasis_, # heading.
+MARKUP = re.compile(r"^\*\*(.+)\*\*$|^\*([^*\s].*[^*\s]|[^*\s])\*$|^_(.+)_$|^#{1,6}\s+(.+)$")
 
 # Small function words do not count when judging whether a line is Title Cased.
 FUNCTION_WORDS = frozenset(
@@ -344,7 +345,7 @@ def clean_line(line: str) -> str:
     line = " ".join(line.split())
     match = MARKUP.match(line)
     if match:
-        line = (match.group(1) or match.group(2)).strip()
+        line = next(group for group in match.groups() if group).strip()
     return line
 
 

@@ -70,6 +70,7 @@ def draft_html(html: str, url: str | None, fast: bool = False) -> HtmlDraft:
     body = tree.find(".//body")
     if body is None or not "".join(body.itertext()).strip():
         raise PageProblem("HTML has no body text")
+    declared = declared_published(tree)
     headings = page_headings(tree)
     links = link_texts(tree, url)
     if fast:
@@ -102,9 +103,62 @@ def draft_html(html: str, url: str | None, fast: bool = False) -> HtmlDraft:
         link_texts=links,
         author=clean_meta(result.author),
         site=clean_meta(result.sitename),
-        published=clean_meta(result.date),
+        published=declared or clean_meta(result.date),
         language=clean_meta(result.language),
     )
+
+
+# Meta fields in which a page declares when it was published (Open Graph, schema.org, Dublin
+# Core and common CMS names). Read before htmldate, which rejects dates later than today's clock
+# and guesses from the text when no field is found.
+DECLARED_DATE_FIELDS = frozenset(
+    [
+        "article:published_time",
+        "og:published_time",
+        "og:article:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "publish-date",
+        "publish_date",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "dcterms.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    ]
+)
+JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]{8,40})"')
+
+
+def declared_published(tree: Any) -> str | None:
+    """The publication day a page declares in its metadata (ISO date), if it declares one."""
+    for meta in tree.iter("meta"):
+        field = meta.get("property") or meta.get("name") or meta.get("itemprop") or ""
+        if field.strip().casefold() in DECLARED_DATE_FIELDS:
+            day = iso_day(meta.get("content"))
+            if day:
+                return day
+    for script in tree.iterfind('.//script[@type="application/ld+json"]'):
+        match = JSON_LD_PUBLISHED.search(script.text or "")
+        if match and (day := iso_day(match.group(1))):
+            return day
+    return None
+
+
+def iso_day(value: str | None) -> str | None:
+    """ "2031-03-20T09:00:00+01:00" -> "2031-03-20"; None for anything that is not a date."""
+    from datetime import datetime
+
+    if not value:
+        return None
+    text = value.strip().replace("Z", "+00:00")
+    try:
+        return datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        return None
 
 
 def better_extraction(

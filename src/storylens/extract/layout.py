@@ -124,10 +124,28 @@ def mark_edges(view: PageView, reasons: list[str | None]) -> None:
     for f in view.features:
         if reasons[f.index] is not None or f.prose or f.ends_sentence:
             continue
-        above = f.index < title_at or (f.index < view.first_prose and f.words <= 3)
+        above = (
+            f.index < title_at
+            or (f.index < view.first_prose and f.words <= 3)
+            or under_headline(f, view, reasons, title_at)
+        )
         below = f.index > view.last_prose and not (f.data or labels_data(f, view))
         if above or below:
             reasons[f.index] = "navigation"
+
+
+HEADER_REASONS = frozenset(["title", "repeated title", "date stamp", "byline", "navigation"])
+
+
+def under_headline(
+    f: LineFeatures, view: PageView, reasons: list[str | None], title_at: int
+) -> bool:
+    """A short line between the headline block and the first prose under it: the site's name,
+    a section or a tagline ("LatAm Daily Brief" under the headline and its date)."""
+    if title_at < 0 or f.index <= title_at or f.words > 6:
+        return False
+    between = view.features[title_at + 1 : f.index]
+    return not any(g.prose and reasons[g.index] not in HEADER_REASONS for g in between)
 
 
 def labels_data(f: LineFeatures, view: PageView) -> bool:

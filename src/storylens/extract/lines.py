@@ -10,10 +10,14 @@ from storylens.extract.features import LineFeatures, normalise_for_matching
 from storylens.extract.view import (
     CAPTION,
     REPORTING,
+    SITE_NOTICE,
     PageView,
+    is_menu,
     is_prompt,
     starts_with_cta,
 )
+
+COPYRIGHT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 
 
 def mark_single_lines(view: PageView, reasons: list[str | None]) -> tuple[str | None, str | None]:
@@ -32,8 +36,16 @@ def mark_single_lines(view: PageView, reasons: list[str | None]) -> tuple[str | 
 
 
 def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
-    if f.copyright and f.words <= 30 and not REPORTING.search(f.text):
+    if (
+        f.copyright
+        and f.words <= 30
+        and (COPYRIGHT_LEAD.match(f.text) or not REPORTING.search(f.text))
+    ):
         return "copyright"
+    if SITE_NOTICE.search(f.text) and outside_prose(f, view) and not REPORTING.search(f.text):
+        return "site notice"
+    if not f.prose and is_menu(f.text):
+        return "navigation"
     if f.language_menu:
         return "language menu"
     if f.count_label:
@@ -83,6 +95,10 @@ def printed_twice_as_chrome(f: LineFeatures, view: PageView) -> bool:
         for g in view.features
         if g.index < view.first_prose or g.index > view.last_prose
     )
+
+
+def outside_prose(f: LineFeatures, view: PageView) -> bool:
+    return f.index < view.first_prose or f.index > view.last_prose
 
 
 def prompt_is_chrome(f: LineFeatures, view: PageView) -> bool:

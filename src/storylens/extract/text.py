@@ -157,13 +157,18 @@ def could_be_title(f: LineFeatures, view: PageView) -> bool:
     return not tail_copies and not repeated_elsewhere(f, view)
 
 
+def prose_lines_before(view: PageView, index: int) -> int:
+    """How much article is above a line; a page's stamp may follow its standfirst."""
+    return sum(1 for g in view.features[:index] if g.prose)
+
+
 def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
     """The first date stamp near the top dates the page; every other stamp is list furniture."""
     published = None
     for f in view.features:
         if not f.date_stamp or reasons[f.index] is not None:
             continue
-        near_top = f.index < DATE_WINDOW and f.index <= view.first_prose
+        near_top = f.index < DATE_WINDOW and prose_lines_before(view, f.index) <= 1
         value = parse_date_stamp(f.text) if near_top and published is None else None
         if value:
             published = value

@@ -27,6 +27,19 @@ CAPTION = re.compile(
     re.I,
 )
 
+# A site speaking about itself rather than the news: disclaimers, notes to subscribers, members'
+# offers. Only ever cut outside the article's prose (see ``lines.single_line_reason``).
+SITE_NOTICE = re.compile(
+    r"\bnot (?:constitute |provide |intended as )?(?:investment|financial|legal|medical|tax) "
+    r"advice\b|\bfor (?:general )?information(?:al)? (?:purposes )?only\b"
+    r"|\bnot affiliated with\b|\byou are receiving this\b|\byou (?:have )?subscribed\b"
+    r"|\b(?:premium|paying) (?:members|subscribers)\b|\bis an? (?:independent|volunteer|"
+    r"non-profit|fan) (?:project|site|blog|publication)\b|\bcorrections (?:and|&) \w+:",
+    re.I,
+)
+# "Home › World › Europe", "Home | Sport | Contact": short entries between separators.
+MENU_SEPARATOR = re.compile(r"\s+(?:[›»>|/·]|::)\s+")
+
 
 @dataclass(frozen=True)
 class PageView:
@@ -85,7 +98,9 @@ def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
 
 def is_content_prose(f: LineFeatures) -> bool:
     """Prose that is not a notice: the lines that mark where the article begins and ends."""
-    return f.prose and not (is_prompt(f) or f.copyright or CAPTION.search(f.text))
+    return f.prose and not (
+        is_prompt(f) or f.copyright or CAPTION.search(f.text) or SITE_NOTICE.search(f.text)
+    )
 
 
 def starts_with_cta(f: LineFeatures) -> bool:
@@ -103,3 +118,13 @@ def is_prompt(f: LineFeatures) -> bool:
         speaks_to_reader
     )
     return addresses_reader and f.words <= 40 and not f.has_quote and not REPORTING.search(f.text)
+
+
+def is_menu(text: str) -> bool:
+    """Three or more short entries between separators (two with a breadcrumb arrow), no
+    sentence among them."""
+    entries = MENU_SEPARATOR.split(text.strip())
+    arrows = "›" in text or "»" in text
+    if len(entries) < (2 if arrows else 3):
+        return False
+    return all(0 < len(e.split()) <= 4 and not e.rstrip().endswith(".") for e in entries)
