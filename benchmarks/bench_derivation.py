@@ -5,7 +5,8 @@
 For each ECB+ event, one or two real articles are bases; benchmarks/link_rewrite.py derives
 rewrites from them (and rewrites of rewrites); other real articles of the same event, written
 independently, stay in the story as negatives (source articles that overlap each other by word
-5-grams are skipped so that negatives really are independent). Inserted sentences come from
+5-grams, or share a near-copied sentence, are skipped so that negatives really are independent:
+ECB+ holds several copies of one wire report per event). Inserted sentences come from
 articles outside the story (same event when one is left, else another topic), so that no
 negative is in fact a source of a rewrite. Every story is linked twice: with publication dates
 consistent with the chain (parents earlier; negatives dated at random in the same week) and
@@ -89,14 +90,30 @@ def shingles(text: str, n: int = 5) -> set[str]:
     return {" ".join(tokens[k : k + n]) for k in range(max(len(tokens) - n + 1, 0))}
 
 
+def shares_a_sentence(a: EcbDocument, b: EcbDocument) -> bool:
+    """Some sentence of one is a near-copy of a sentence of the other (same wire text)."""
+    from rapidfuzz import fuzz, process
+
+    long_a = [s for s in a.text.split("\n") if len(s.split()) >= 8]
+    long_b = [s for s in b.text.split("\n") if len(s.split()) >= 8]
+    if not long_a or not long_b:
+        return False
+    return bool((process.cdist(long_a, long_b, scorer=fuzz.ratio) >= 75).any())
+
+
 def independent_subset(docs: Sequence[EcbDocument], limit: int) -> list[EcbDocument]:
-    """Greedy: keep a document only if it shares < 10% of its 5-grams with every kept one."""
+    """Greedy: keep a document only if it shares < 10% of its 5-grams and no near-copied
+    sentence with every kept one. ECB+ holds several copies of one wire report per event;
+    those are derived from each other, not negatives."""
     kept: list[tuple[EcbDocument, set[str]]] = []
     for doc in docs:
         own = shingles(doc.text)
         if not own:
             continue
-        if all(len(own & other) / min(len(own), len(other)) < 0.1 for _, other in kept):
+        if all(
+            len(own & other) / min(len(own), len(other)) < 0.1 and not shares_a_sentence(doc, d)
+            for d, other in kept
+        ):
             kept.append((doc, own))
         if len(kept) >= limit:
             break
@@ -121,13 +138,16 @@ def build_gold(
         base_count = 2 if len(long_enough) >= 2 and rng.random() < 0.5 else 1
         bases = long_enough[:base_count]
         negatives = [d for d in chosen if d not in bases]
-        outside = [d for d in pool if d not in chosen] or [
-            d for d in docs if d.topic != pool[0].topic and d.event.endswith(event[-3:])
-        ][:3]
-        donors = [line for d in outside for line in d.text.split("\n") if len(line.split()) > 6]
+        # Insertions come from articles outside the story, one mutually independent donor
+        # article per tree: two trees inserting the same text would share a source.
+        outside = [d for d in pool if d not in chosen]
+        others = [d for d in docs if d.topic != pool[0].topic and d.event.endswith(event[-3:])]
+        donor_docs = independent_subset(outside, len(bases)) + others[:3]
         settings = Settings(intensity=intensity)
         items: list[Generated] = []
-        for base in bases:
+        for number, base in enumerate(bases):
+            own = donor_docs[number].text.split("\n") if number < len(donor_docs) else []
+            donors = [line for line in own if len(line.split()) > 6]
             items += rewrite_tree(base.id, base.text, rng, settings, donors)
         stories.append(GoldStory(event, items, negatives))
     return stories

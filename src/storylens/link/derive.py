@@ -24,9 +24,9 @@ from storylens.model import AnnotatedArticle, Change, Derivation, Span
 # Linking. Verbatim or lightly edited sentences of the writer's own (non-quote) words are
 # strong evidence on their own; reworded sentences are weaker, since independent reports of one
 # event say the same things, so they must be many, in the same order, and explain most of a text.
-LEXICAL_WORDS_MIN = 25  # own words in copy/edit alignments: more than a stock phrase
+LEXICAL_WORDS_MIN = 20  # own words in copy/edit alignments: more than a stock phrase
 LEXICAL_EXPLAINED_MIN = 0.3
-PARAPHRASE_GROUPS_MIN = 4  # aligned sentences in order
+PARAPHRASE_GROUPS_MIN = 5  # aligned sentences in order
 PARAPHRASE_WORDS_MIN = 40
 EXPLAINED_MIN = 0.5  # the better-explained side must be at least half explained
 MUTUAL_MIN = 0.2  # and the other side must share more than a lead paragraph
