@@ -42,6 +42,7 @@ SPECIFICITY_CAP = 1.5
 DIRECTION_MIN = 0.75
 LOCAL_WORDS = 6  # a change longer than this rewords a clause; its diff says little
 CONTAINED = 0.85  # an article explained this much by the other is contained in it
+CONTAINMENT_MARGIN = 0.15  # and explained this much more than the other way round
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,53 @@ def confidence_of(votes: float) -> float:
     return round(0.5 + 0.5 * math.tanh(abs(votes) / 2.0), 3)
 
 
+def structural_votes(
+    evidence: PairEvidence,
+    articles: Sequence[AnnotatedArticle],
+    views: Sequence[ArticleView],
+    strong_links: dict[int, dict[int, set[int]]],
+    related: set[tuple[int, int]],
+) -> tuple[Direction, float, float]:
+    """Date, compilation and containment votes (positive: a is the parent), and how much of
+    each article the other (or a third source) explains."""
+    ia, ib = evidence.a, evidence.b
+    a, b = articles[ia], articles[ib]
+    direction = Direction()
+    weight, why = date_vote(a, b)
+    if why:
+        direction.add(weight, why)
+    third_a, source_a = third_source_share(
+        views[ia], evidence.covered_a, ib, strong_links, related, ia
+    )
+    third_b, source_b = third_source_share(
+        views[ib], evidence.covered_b, ia, strong_links, related, ib
+    )
+    if third_a >= COMPILED_MIN and third_a > third_b and source_a is not None:
+        direction.add(
+            -COMPILATION_WEIGHT, f"{a.id} adds material taken from {articles[source_a].id}"
+        )
+    elif third_b >= COMPILED_MIN and third_b > third_a and source_b is not None:
+        direction.add(
+            COMPILATION_WEIGHT, f"{b.id} adds material taken from {articles[source_b].id}"
+        )
+    explained_a = evidence.coverage_a + third_a
+    explained_b = evidence.coverage_b + third_b
+    if explained_b >= CONTAINED and explained_b - explained_a >= CONTAINMENT_MARGIN:
+        direction.add(CONTAINMENT_WEIGHT, f"{b.id} is {explained_b:.0%} explained by {a.id}")
+    elif explained_a >= CONTAINED and explained_a - explained_b >= CONTAINMENT_MARGIN:
+        direction.add(-CONTAINMENT_WEIGHT, f"{a.id} is {explained_a:.0%} explained by {b.id}")
+    return direction, explained_a, explained_b
+
+
+def oriented_groups(
+    evidence: PairEvidence, parent: int
+) -> list[tuple[tuple[int, ...], tuple[int, ...], bool]]:
+    """(parent sentences, child sentences, reworded) of every aligned group."""
+    if parent == evidence.a:
+        return [(g.a, g.b, g.kind == "paraphrase") for g in evidence.groups]
+    return [(g.b, g.a, g.kind == "paraphrase") for g in evidence.groups]
+
+
 def derive_pair(
     evidence: PairEvidence,
     articles: Sequence[AnnotatedArticle],
@@ -283,95 +331,59 @@ def derive_pair(
 ) -> Derivation:
     """The edge of one linked pair: kind, direction, confidence, evidence and changes."""
     ia, ib = evidence.a, evidence.b
-    a, b = articles[ia], articles[ib]
-    va, vb = views[ia], views[ib]
-    direction = Direction()
-    weight, why = date_vote(a, b)
-    if why:
-        direction.add(weight, why)
-
-    from_third_a, source_a = third_source_share(
-        va, evidence.covered_a, ib, strong_links, related, ia
+    direction, explained_a, explained_b = structural_votes(
+        evidence, articles, views, strong_links, related
     )
-    from_third_b, source_b = third_source_share(
-        vb, evidence.covered_b, ia, strong_links, related, ib
+    # Specificity is judged on the local edits, read in the direction voted so far.
+    parent, child = (
+        (ia, ib)
+        if direction.votes > 0 or (not direction.votes and articles[ia].id <= articles[ib].id)
+        else (ib, ia)
     )
-    if from_third_a >= COMPILED_MIN and from_third_a > from_third_b:
+    edited = [g for g in oriented_groups(evidence, parent) if not g[2]]
+    edits = edge_changes(
+        articles[parent], views[parent], articles[child], views[child], edited, "edit"
+    )
+    tentative = specificity_vote(edits, articles[parent], articles[child])
+    if tentative:
+        keeper = articles[parent].id if tentative > 0 else articles[child].id
         direction.add(
-            -COMPILATION_WEIGHT, f"{a.id} adds material taken from {articles[source_a].id}"
-        )
-    elif from_third_b >= COMPILED_MIN and from_third_b > from_third_a:
-        direction.add(
-            COMPILATION_WEIGHT, f"{b.id} adds material taken from {articles[source_b].id}"
-        )
-
-    explained_a = evidence.coverage_a + from_third_a
-    explained_b = evidence.coverage_b + from_third_b
-    if explained_b >= CONTAINED and explained_b - explained_a >= 0.15:
-        direction.add(
-            CONTAINMENT_WEIGHT, f"{b.id} is {evidence.coverage_b:.0%} explained by {a.id}"
-        )
-    elif explained_a >= CONTAINED and explained_a - explained_b >= 0.15:
-        direction.add(
-            -CONTAINMENT_WEIGHT, f"{a.id} is {evidence.coverage_a:.0%} explained by {b.id}"
+            tentative if parent == ia else -tentative, f"{keeper} keeps the more specific details"
         )
 
     kind = edge_kind(evidence)
-    a_first = direction.votes >= 0 if direction.votes else a.id <= b.id
-    parent_i, child_i = (ia, ib) if a_first else (ib, ia)
-    pairs = [
-        (g.a, g.b, g.kind == "paraphrase") if a_first else (g.b, g.a, g.kind == "paraphrase")
-        for g in evidence.groups
-    ]
+    decided = abs(direction.votes) >= DIRECTION_MIN
+    if decided:
+        parent, child = (ia, ib) if direction.votes > 0 else (ib, ia)
+        confidence = confidence_of(direction.votes)
+        why = tuple(direction.evidence)
+        score = evidence.coverage_b if child == ib else evidence.coverage_a
+    else:
+        parent, child = sorted((ia, ib), key=lambda k: articles[k].id)
+        contained = max(explained_a, explained_b) >= CONTAINED
+        kind = kind if contained else "shared-source"
+        confidence = 0.5 if contained else 0.0
+        why = (
+            "aligned in order; no direction evidence"
+            if contained
+            else "aligned in order; neither contains the other; no direction evidence",
+        )
+        score = max(evidence.coverage_a, evidence.coverage_b)
     changes = edge_changes(
-        articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
+        articles[parent],
+        views[parent],
+        articles[child],
+        views[child],
+        oriented_groups(evidence, parent),
+        kind,
     )
-    edited = [pair for pair in pairs if not pair[2]]  # details are compared in edits only
-    edit_changes = edge_changes(
-        articles[parent_i], views[parent_i], articles[child_i], views[child_i], edited, "edit"
-    )
-    tentative = specificity_vote(edit_changes, articles[parent_i], articles[child_i])
-    if tentative:
-        signed = tentative if a_first else -tentative
-        keeper = articles[parent_i].id if tentative > 0 else articles[child_i].id
-        direction.add(signed, f"{keeper} keeps the more specific details")
-
-    votes = direction.votes
-    if abs(votes) < DIRECTION_MIN:
-        neither_contained = max(explained_a, explained_b) < CONTAINED
-        evidence_text = ("aligned in order; no direction evidence",)
-        if neither_contained:
-            kind = "shared-source"
-            evidence_text = ("aligned in order; neither contains the other; no direction evidence",)
-        first, second = sorted((ia, ib), key=lambda k: articles[k].id)
-        if (first, second) != (parent_i, child_i):
-            pairs = [(c, p, r) for p, c, r in pairs]
-            changes = edge_changes(
-                articles[first], views[first], articles[second], views[second], pairs, kind
-            )
-        return Derivation(
-            parent=articles[first].id,
-            child=articles[second].id,
-            kind=kind,
-            score=round(max(evidence.coverage_a, evidence.coverage_b), 3),
-            confidence=0.0 if kind == "shared-source" else 0.5,
-            evidence=evidence_text,
-            changes=tuple(changes),
-        )
-    if (votes > 0) != a_first:
-        parent_i, child_i = child_i, parent_i
-        pairs = [(c, p, r) for p, c, r in pairs]
-        changes = edge_changes(
-            articles[parent_i], views[parent_i], articles[child_i], views[child_i], pairs, kind
-        )
-    child_coverage = evidence.coverage_b if child_i == ib else evidence.coverage_a
     return Derivation(
-        parent=articles[parent_i].id,
-        child=articles[child_i].id,
+        parent=articles[parent].id,
+        child=articles[child].id,
         kind=kind,
-        score=round(child_coverage, 3),
-        confidence=confidence_of(votes),
-        evidence=tuple(direction.evidence),
+        score=round(score, 3),
+        confidence=confidence,
+        evidence=why,
         changes=tuple(changes),
     )
 
