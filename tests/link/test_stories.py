@@ -51,3 +51,23 @@ def test_min_size_turns_small_groups_off_topic() -> None:
 def test_empty_and_single_inputs() -> None:
     assert group_stories([]) == ([], [])
     assert group_stories([ARTICLES[0]]) == ([], ["bridge-1"])
+
+
+def test_a_scraped_date_line_does_not_push_a_report_out_of_its_story():
+    """A page saved weeks later carries the scrape time as a bare date line: still one story."""
+    import dataclasses
+
+    def dated(item, day: str, source: str):
+        return dataclasses.replace(
+            item,
+            article=dataclasses.replace(item.article, published=day, published_from=source),
+        )
+
+    base = [article("bridge-1", BRIDGE), article("bridge-2", BRIDGE_PARAPHRASE)]
+    stamped = [
+        dated(base[0], "2031-03-02", "meta"),
+        dated(base[1], "2031-04-20", "text"),
+        dated(article("bridge-3", BRIDGE_OTHER_REPORT), "2031-03-02", "meta"),
+    ]
+    stories, _ = group_stories(stamped)
+    assert members(stories) == [["bridge-1", "bridge-2", "bridge-3"]]

@@ -114,12 +114,21 @@ def years_named(article: AnnotatedArticle) -> frozenset[str]:
     return frozenset(resolved or _YEAR.findall(article.article.text))
 
 
+TRUSTED_DATE_SOURCES = frozenset({"meta", "http", "feed", "record"})
+
+
+def dated_by_publisher(article: AnnotatedArticle) -> bool:
+    """A date the page declares (metadata, HTTP headers, feed) rather than a bare date line of a
+    scraped page, which is often the time it was scraped, weeks after the story."""
+    return article.article.published_from in TRUSTED_DATE_SOURCES
+
+
 def time_factor(articles: Sequence[AnnotatedArticle], window_days: int) -> np.ndarray:
     """Pushes apart articles published far apart, or (without dates) naming disjoint years:
     the same kind of event in another year is another story."""
     days: list[int | None] = []
     for a in articles:
-        parsed = parse_published(a.article.published)
+        parsed = parse_published(a.article.published) if dated_by_publisher(a) else None
         days.append(None if parsed is None else parsed.toordinal())
     years = [years_named(a) for a in articles]
     n = len(articles)
