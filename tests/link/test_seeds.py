@@ -64,3 +64,9 @@ def test_shared_quotes_do_not_join_002_and_004(linked) -> None:
 def test_every_seed_is_in_exactly_one_family(linked) -> None:
     members = sorted(a for f in linked.families for a in f.article_ids)
     assert members == sorted(a.id for a in linked.story.articles)
+
+
+def test_001_and_003_share_an_absent_original(linked) -> None:
+    """Each keeps details the other lacks: neither is the other's source."""
+    family_id = family(linked, "001")
+    assert next(f for f in linked.families if f.id == family_id).original is None

@@ -43,6 +43,8 @@ DIRECTION_MIN = 0.75
 LOCAL_WORDS = 6  # a change longer than this rewords a clause; its diff says little
 CONTAINED = 0.85  # an article explained this much by the other is contained in it
 CONTAINMENT_MARGIN = 0.15  # and explained this much more than the other way round
+LACKS_MARGIN = 0.1  # without containment, one side explained this much more than the other
+LACKS_WEIGHT = 0.8
 
 
 @dataclass(frozen=True)
@@ -310,6 +312,12 @@ def structural_votes(
         direction.add(CONTAINMENT_WEIGHT, f"{b.id} is {explained_b:.0%} explained by {a.id}")
     elif explained_a >= CONTAINED and explained_a - explained_b >= CONTAINMENT_MARGIN:
         direction.add(-CONTAINMENT_WEIGHT, f"{a.id} is {explained_a:.0%} explained by {b.id}")
+    elif abs(explained_a - explained_b) >= LACKS_MARGIN and edge_kind(evidence) != "paraphrase":
+        # Weaker: the parent has material the child lacks (rewrites cut more than they add).
+        # Not for paraphrases: reworded sentences the alignment missed would fake a lack.
+        richer, poorer = (a, b) if explained_b > explained_a else (b, a)
+        sign = 1.0 if richer is a else -1.0
+        direction.add(sign * LACKS_WEIGHT, f"{poorer.id} lacks material {richer.id} has")
     return direction, explained_a, explained_b
 
 
