@@ -212,3 +212,15 @@ def test_a_concession_naming_nobody_is_the_storys_one_concession() -> None:
     b.event("conceded", "concession", (), ("Nice",))
     [conflict] = compare_story(linked(a, b)).conflicts
     assert conflict.kind == "place"
+
+
+def test_a_weekday_and_a_month_far_from_it_are_two_moments_not_a_conflict() -> None:
+    a = _talks("a", "Lyon", "Thursday", "2031-11-13", granularity="day", anchored=True)
+    a.published = "2031-11-10"
+    b = _talks("b", "Lyon", "May", "2031-05", granularity="month", anchored=True)
+    b.published = "2031-11-10"
+    c = _talks("c", "Lyon", "November 21", "2031-11-21", granularity="day", anchored=True)
+    c.published = "2031-11-10"
+    assert compare_story(linked(a, b)).conflicts == ()
+    [conflict] = compare_story(linked(a, c)).conflicts  # a week away: the same talks, misdated
+    assert conflict.kind == "date"

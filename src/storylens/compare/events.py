@@ -537,16 +537,54 @@ def _as_day(context: StoryContext, use: EventUse, reading: DateReading) -> DateR
     return dataclasses.replace(reading, kind="day", year=day.year, month=day.month, day=day.day)
 
 
+# A weekday names a day within a week of its article; a date further than this from where the
+# weekday lands is another moment of the story (the deal announced in May, approved on Wednesday).
+WEEKDAY_REACH_DAYS = 45
+
+
 def _date_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tuple[str, str, float]]:
     found = []
     for key_a, reading_a in _date_readings(a):
         for key_b, reading_b in _date_readings(b):
-            clash = dates_clash(
-                _as_day(context, a, reading_a), _as_day(context, b, reading_b), context.frame_year
-            )
+            day_a, day_b = _as_day(context, a, reading_a), _as_day(context, b, reading_b)
+            if _out_of_weekday_reach(reading_a, day_a, day_b, context.frame_year) or (
+                _out_of_weekday_reach(reading_b, day_b, day_a, context.frame_year)
+            ):
+                continue
+            clash = dates_clash(day_a, day_b, context.frame_year)
             if clash > 0:
                 found.append((key_a, key_b, clash))
     return found
+
+
+def _out_of_weekday_reach(
+    written: DateReading, landed: DateReading, other: DateReading, frame_year: int | None
+) -> bool:
+    """A weekday (as written) that landed on a day far from the other reading's day or month."""
+    if written.kind != "weekday" or landed.kind != "day" or other.kind not in {"day", "month"}:
+        return False
+    year = landed.year or frame_year
+    other_year = other.year or year
+    if not year or not other_year or landed.month is None or landed.day is None:
+        return False
+    try:
+        here = dt.date(year, landed.month, landed.day)
+        if other.kind == "day" and other.month and other.day:
+            return abs((dt.date(other_year, other.month, other.day) - here).days) > (
+                WEEKDAY_REACH_DAYS
+            )
+        if other.kind == "month" and other.month:
+            first = dt.date(other_year, other.month, 1)
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            distance = (
+                0
+                if first <= here <= last
+                else min(abs((first - here).days), abs((here - last).days))
+            )
+            return distance > WEEKDAY_REACH_DAYS
+    except ValueError:
+        return False
+    return False
 
 
 def event_clashes(context: StoryContext, event: Event) -> tuple[_Clashes, _Clashes]:
