@@ -38,15 +38,14 @@ def generated_story(size: int, seed: int = 7) -> Story:
     docs = [d for d in load_documents() if d.text.count("\n") >= 5]
     rng.shuffle(docs)
     texts: dict[str, str] = {}
+    donors = [line for d in docs[-20:] for line in d.text.split("\n")]  # never in a story
+    settings = Settings(intensity=0.6, children=(1, 3))
     cursor = 0
-    while len(texts) < size and cursor < len(docs):
+    while len(texts) < size and cursor < len(docs) - 20:
         doc = docs[cursor]
         cursor += 1
-        if rng.random() < 0.35:
-            donors = [line for line in docs[cursor % len(docs)].text.split("\n")]
-            tree = rewrite_tree(
-                doc.id, doc.text, rng, Settings(intensity=0.6, children=(2, 4)), donors
-            )
+        if rng.random() < 0.2:
+            tree = rewrite_tree(doc.id, doc.text, rng, settings, donors)
             for item in tree[: size - len(texts)]:
                 texts[item.id] = item.text
         else:
