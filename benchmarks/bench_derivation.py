@@ -172,7 +172,13 @@ def dated_articles(gold: GoldStory, dated: bool, seed: int) -> list[AnnotatedArt
     texts = {g.id: g.text for g in gold.items} | {d.id: d.text for d in gold.negatives}
     return [
         AnnotatedArticle(
-            article=Article(id=i, source=Source(path=i), text=texts[i], published=published[i])
+            article=Article(
+                id=i,
+                source=Source(path=i),
+                text=texts[i],
+                published=published[i],
+                published_from="meta" if published[i] else "none",
+            )
         )
         for i in sorted(texts)
     ]

@@ -76,3 +76,15 @@ def test_unrelated_articles_get_no_edge_and_alignment_records_are_sorted() -> No
     result = linked(article("c", CHESS), article("b", BRIDGE), article("b2", BRIDGE))
     assert [(d.parent, d.child, d.kind) for d in result.derivations] == [("b", "b2", "copy")]
     assert all(a.article_a < a.article_b for a in result.alignments)
+
+
+def test_a_scraped_date_line_is_no_direction_evidence() -> None:
+    import dataclasses
+
+    older = article("x", BRIDGE, "2024-03-01")
+    scraped = article("y", EDITED, "2024-02-01")
+    scraped = dataclasses.replace(
+        scraped, article=dataclasses.replace(scraped.article, published_from="text")
+    )
+    edge = only_edge(linked(older, scraped))
+    assert not any("published earlier" in why for why in edge.evidence)

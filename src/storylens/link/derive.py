@@ -149,9 +149,16 @@ def parse_published(value: str | None) -> datetime | date | None:
     return parsed
 
 
+def declared_published(article: AnnotatedArticle) -> datetime | date | None:
+    if article.article.published_from == "text":
+        return None
+    return parse_published(article.article.published)
+
+
 def date_vote(a: AnnotatedArticle, b: AnnotatedArticle) -> tuple[float, str | None]:
-    """Earlier publication is the strongest direction evidence there is (when dates exist)."""
-    da, db = parse_published(a.article.published), parse_published(b.article.published)
+    """Earlier publication is the strongest direction evidence there is (when dates exist).
+    A bare date line found in a scraped page's text is often the scrape time: not used."""
+    da, db = declared_published(a), declared_published(b)
     if da is None or db is None:
         return 0.0, None
     if isinstance(da, datetime) and isinstance(db, datetime):
