@@ -224,3 +224,21 @@ def test_a_weekday_and_a_month_far_from_it_are_two_moments_not_a_conflict() -> N
     assert compare_story(linked(a, b)).conflicts == ()
     [conflict] = compare_story(linked(a, c)).conflicts  # a week away: the same talks, misdated
     assert conflict.kind == "date"
+
+
+def test_one_clash_found_through_two_event_words_is_reported_once() -> None:
+    def signing(doc_id: str, when: str, value: str, **date_kw) -> Doc:
+        doc = Doc(doc_id, f"Dara Vell and Miro Hask signed an agreement in Lyon on {when}.")
+        doc.entity("Dara Vell")
+        doc.entity("Miro Hask")
+        date = doc.date(when, value, **date_kw)
+        doc.event("signed", "signing", PEOPLE, ("Lyon",), (date,))
+        doc.event("agreement", "agreement", PEOPLE, ("Lyon",), (date,))
+        doc.published = "2031-03-10"
+        return doc
+
+    a = signing("a", "Thursday", "2031-03-13", granularity="day", anchored=True)
+    b = signing("b", "March 21", "2031-03-21", granularity="day", anchored=True)
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "date"
+    assert " takes place on " in conflict.explanation  # "the signing ... takes", not "take"

@@ -11,7 +11,7 @@ every finding carries spans as evidence, and support is counted in families, not
 from __future__ import annotations
 
 from storylens.compare.claims import build_claims
-from storylens.compare.context import Draft, StoryContext, build_context
+from storylens.compare.context import Draft, StoryContext, ValueGroup, build_context
 from storylens.compare.events import event_findings
 from storylens.compare.explain import explain
 from storylens.compare.numbers import number_findings
@@ -87,6 +87,44 @@ def to_conflict(context: StoryContext, draft: Draft) -> Conflict:
 
 def rank_conflicts(context: StoryContext, drafts: list[Draft]) -> list[Conflict]:
     """Most important first; ties broken by id so the order never changes between runs."""
-    scored = [(importance(d, context), to_conflict(context, d)) for d in drafts]
+    scored = [(importance(d, context), to_conflict(context, d)) for d in merge_restated(drafts)]
     scored.sort(key=lambda item: (-round(item[0], 6), item[1].id))
     return [conflict for _score, conflict in scored]
+
+
+def merge_restated(drafts: list[Draft]) -> list[Draft]:
+    """One clash found twice (two event words of one sentence: "signed an agreement on
+    Thursday") is shown once, with the evidence of both."""
+    kept: list[Draft] = []
+    for draft in sorted(drafts, key=lambda d: (-d.confidence, d.kind, d.subject_id)):
+        twin = next((k for k in kept if restates(draft, k)), None)
+        if twin is None:
+            kept.append(draft)
+        else:
+            absorb(twin, draft)
+    return kept
+
+
+def _spans(group: ValueGroup) -> set[tuple[str, int, int]]:
+    return {(s.article, s.start, s.end) for o in group.observations for s in o.evidence}
+
+
+def restates(draft: Draft, earlier: Draft) -> bool:
+    """Same kind, the same values, and each value shown by at least one same span."""
+    if draft.kind != earlier.kind:
+        return False
+    mine = {g.normalized: g for g in draft.groups}
+    theirs = {g.normalized: g for g in earlier.groups}
+    return mine.keys() == theirs.keys() and all(
+        _spans(mine[key]) & _spans(theirs[key]) for key in mine
+    )
+
+
+def absorb(twin: Draft, draft: Draft) -> None:
+    for group in twin.groups:
+        other = next(g for g in draft.groups if g.normalized == group.normalized)
+        seen = {(o.article_id, tuple(o.evidence)) for o in group.observations}
+        group.observations.extend(
+            o for o in other.observations if (o.article_id, tuple(o.evidence)) not in seen
+        )
+    twin.confidence = max(twin.confidence, draft.confidence)

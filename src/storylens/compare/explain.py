@@ -43,10 +43,15 @@ def explain(draft: Draft) -> str:
         draft.main_event,
     )
     kind = draft.kind
+    takes = "take" if names_a_plural(draft.subject) else "takes"
     if kind == "place":
-        return _clauses(ordered, "{subject} take place in {value}", "{value}", "says", "say")
+        return _clauses(
+            ordered, f"{{subject}} {takes} place in {{value}}", "{value}", "says", "say"
+        )
     if kind == "date":
-        return _clauses(ordered, "{subject} take place on {value}", "{value}", "says", "say")
+        return _clauses(
+            ordered, f"{{subject}} {takes} place on {{value}}", "{value}", "says", "say"
+        )
     if kind == "title":
         return _clauses(ordered, "{subject} {value}", "{subject} {value}", "calls", "call")
     if kind == "role-holder":
@@ -60,3 +65,10 @@ def explain(draft: Draft) -> str:
     if kind == "attribution":
         return _clauses(ordered, "{subject} to {value}", "to {value}", "attributes", "attribute")
     return _clauses(ordered, "{value} for {subject}", "{value}", "says", "say")
+
+
+def names_a_plural(subject: str) -> bool:
+    """ "the talks between ..." is plural, "the summit between ..." singular: by the head noun."""
+    words = subject.split()
+    head = words[1] if len(words) > 1 and words[0].casefold() == "the" else (words or [""])[0]
+    return head.endswith("s") and not head.endswith(("ss", "us", "is"))
