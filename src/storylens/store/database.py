@@ -107,7 +107,8 @@ def connect(path: Path | str, readonly: bool = False) -> sqlite3.Connection:
 
 def schema_version(connection: sqlite3.Connection) -> int:
     connection.execute(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, applied_at TEXT)"
     )
     row = connection.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
     return row[0] or 0
