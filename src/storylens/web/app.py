@@ -54,6 +54,7 @@ from storylens.web.security import (
 
 log = logging.getLogger("storylens.web")
 UPLOAD_PREFIX = "storylens-upload-"
+REPORT_CSS = Path(__file__).resolve().parent.parent / "report" / "templates" / "report.css"
 Sort = Literal["updated", "articles", "conflicts", "published", "title"]
 STATUS_TITLES = {
     400: "Bad request",
@@ -162,6 +163,12 @@ def create_app(
     app.state.storylens = state
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or list(LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
+
+    @app.get("/report.css", include_in_schema=False)
+    def report_stylesheet() -> Response:
+        """The HTML report's stylesheet, the base the app's own app.css builds on."""
+        return Response(REPORT_CSS.read_bytes(), media_type="text/css; charset=utf-8")
+
     app.mount("/static", StaticFiles(packages=[("storylens.web", "static")]), name="static")
     add_error_handlers(app)
     add_html_routes(app, state)
