@@ -25,7 +25,7 @@ from storylens.compare.places import jurisdiction_key, normalize_place
 from storylens.compare.text import fold, name_key, stable_id
 from storylens.model import AnnotatedArticle, Entity, EntityTitle, TitleMention
 
-SURNAME_SIMILARITY = 85.0  # Zelensky / Zelenskyy / Zelenskiy score 94; Trump / Tusk 44
+SURNAME_SIMILARITY = 85.0  # spelling variants (Lukic / Lukitch) score above; other names far below
 FIRST_NAME_SIMILARITY = 80.0
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TYPE_OF_LABEL = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place"}
