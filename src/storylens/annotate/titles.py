@@ -9,6 +9,7 @@ Only general vocabulary is used (offices.json, places.json): any office, any cou
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -127,21 +128,7 @@ def _with_of_jurisdiction(
     place = _jurisdiction_after_name(doc, covering, last)
     if place is None:
         return pair
-    return _replace_jurisdiction(title, place), parsed
-
-
-def _replace_jurisdiction(title: TitleMention, jurisdiction: str | None) -> TitleMention:
-    return TitleMention(
-        start=title.start,
-        end=title.end,
-        text=title.text,
-        person_start=title.person_start,
-        person_end=title.person_end,
-        person=title.person,
-        office=title.office,
-        jurisdiction=jurisdiction,
-        status=title.status,
-    )
+    return dataclasses.replace(title, jurisdiction=place), parsed
 
 
 def _jurisdiction_after_name(
@@ -481,7 +468,7 @@ def _resolve_possessors(
             out.append(title)
             continue
         jurisdiction = own.get(possessor.key) or own.get(possessor.key.split()[-1]) or possessor.key
-        out.append(_replace_jurisdiction(title, jurisdiction))
+        out.append(dataclasses.replace(title, jurisdiction=jurisdiction))
     return out
 
 
