@@ -81,17 +81,11 @@ def _descendants(root: str, edges: Sequence[Derivation]) -> set[str]:
 def build_families(article_ids: Sequence[str], edges: Sequence[Derivation]) -> list[Family]:
     """One family per connected component, sorted by first article id."""
     families = [
-        Family(id=family_id(members), article_ids=tuple(members), original=None)
-        for members in _components(sorted(set(article_ids)), edges)
-    ]
-    families = [
         Family(
-            id=f.id,
-            article_ids=f.article_ids,
-            original=f.article_ids[0]
-            if len(f.article_ids) == 1
-            else likely_original(f.article_ids, edges),
+            id=family_id(members),
+            article_ids=tuple(members),
+            original=members[0] if len(members) == 1 else likely_original(members, edges),
         )
-        for f in families
+        for members in _components(sorted(set(article_ids)), edges)
     ]
     return sorted(families, key=lambda f: f.article_ids[0])
