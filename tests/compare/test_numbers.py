@@ -115,3 +115,21 @@ def test_seats_needed_for_a_majority_are_not_seats_won() -> None:
     )
     b = _seats("b", "A majority in the new city council requires 29 seats.", "29")
     assert compare_story(linked(a, b)).conflicts == ()
+
+
+def _cuts(doc_id: str, number: str, noun: str) -> Doc:
+    doc = Doc(doc_id, f"Brenmoor Mills will cut {number} {noun}s over two years at its mills.")
+    doc.number(number, float(number.replace(",", "")), counted=noun)
+    return doc
+
+
+def test_synonyms_of_what_is_counted_count_one_quantity() -> None:
+    findings = compare_story(linked(_cuts("a", "1,300", "job"), _cuts("b", "3,100", "position")))
+    [conflict] = findings.conflicts
+    assert conflict.kind == "number"
+    assert {v.evidence[0].text for v in conflict.values} == {"1,300", "3,100"}
+
+
+def test_nouns_that_are_not_synonyms_stay_apart() -> None:
+    findings = compare_story(linked(_cuts("a", "1,300", "job"), _cuts("b", "3,100", "machine")))
+    assert findings.conflicts == ()

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from storylens.annotate.lexicons import counted_synonyms, fold
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.text import content_words, make_span, sentence_bounds, sentence_index
 from storylens.model import AnnotatedArticle, NumberMention
@@ -35,9 +36,16 @@ class NumberUse:
     def key(self) -> tuple[bool, str, str]:
         return (
             self.mention.ordinal,
-            (self.mention.counted or "").lower(),
+            same_thing_counted(self.mention.counted),
             (self.mention.unit or "").lower(),
         )
+
+
+def same_thing_counted(counted: str | None) -> str:
+    """One word for synonyms of what is counted: '2,400 jobs' and '4,200 positions' are one
+    quantity written with two nouns, so they must meet to be compared at all."""
+    lemma = fold(counted or "")
+    return counted_synonyms().get(lemma, lemma)
 
 
 def format_number(value: float) -> str:

@@ -202,3 +202,9 @@ def event_words() -> EventWords:
             for verb, entry in data.get("object_verbs", {}).items()
         },
     )
+
+
+@cache
+def counted_synonyms() -> dict[str, str]:
+    """Folded lemma of a counted noun -> the word that stands for its synonym group."""
+    return _invert(_load("counted.json")["groups"])
