@@ -184,3 +184,58 @@ def test_a_two_word_title_is_not_cut_into_a_title_and_a_name(annotate) -> None:
 def test_a_commissioners_portfolio_is_part_of_the_office(annotate) -> None:
     titles = _titles(annotate, "Competition commissioner Ilse Varga approved the deal.")
     assert titles["Ilse Varga"].office == "competition commissioner"
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "jurisdiction"),
+    [
+        (
+            "Lena Varga, who chairs the Coastal Water Commission, signed the letter.",
+            "Lena Varga",
+            "chair",
+            "coastal water commission",
+        ),
+        ("Lena Varga, who heads the agency, signed the letter.", "Lena Varga", "head", "agency"),
+        ("Oskar Pell has led the union since 2029.", "Oskar Pell", "leader", "union"),
+    ],
+)
+def test_an_office_said_with_a_verb_is_a_title(
+    annotate, text, person, office, jurisdiction
+) -> None:
+    title = _titles(annotate, text)[person]
+    assert (title.office, title.jurisdiction, title.status) == (office, jurisdiction, "current")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Varga chaired the committee until 2029, her colleagues said.",
+        "Lena Varga will chair the committee from May, her colleagues said.",
+        "Lena Varga leads the talks with the neighbours, her colleagues said.",
+    ],
+)
+def test_a_past_future_or_non_body_verb_of_office_is_no_title(annotate, text) -> None:
+    assert "Lena Varga" not in _titles(annotate, text)
+
+
+def test_a_generic_body_before_the_title_is_its_jurisdiction(annotate) -> None:
+    titles = _titles(annotate, "The figures came from commission chairman Oskar Pell on Monday.")
+    assert (titles["Oskar Pell"].office, titles["Oskar Pell"].jurisdiction) == (
+        "chair",
+        "commission",
+    )
+
+
+def test_a_name_before_the_title_is_its_jurisdiction(annotate) -> None:
+    titles = _titles(annotate, "The report was welcomed by Dunmore chairman Oskar Pell today.")
+    assert titles["Oskar Pell"].jurisdiction == "dunmore"
+
+
+def test_a_generic_body_after_the_title_is_its_jurisdiction(annotate) -> None:
+    titles = _titles(annotate, "Mira Tolvanen, chairwoman of the harbour board, said so.")
+    assert titles["Mira Tolvanen"].jurisdiction == "harbour board"
+
+
+def test_a_verb_of_office_before_a_name_is_no_title_of_that_name(annotate) -> None:
+    result = annotate("Dunmore chairman Oskar Pell will chair Brelvik's board next year.")
+    assert {t.person for t in result.titles} == {"Oskar Pell"}

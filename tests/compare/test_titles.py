@@ -78,3 +78,36 @@ def test_a_former_holder_and_a_current_one_do_not_clash_over_the_seat() -> None:
     b = Doc("b", "Ostravian President Miro Hask spoke.")
     b.title("Ostravian President", "Miro Hask", "president", "Ostravia")
     assert _kinds(compare_story(linked(a, b))) == []
+
+
+def _commission_chairs(*extra_bodies: str) -> list[Doc]:
+    a = Doc("a", "Lena Varga spoke for the Coastal Water Commission. Commission chair Lena Varga.")
+    a.entity("Coastal Water Commission", "ORG")
+    a.title("Commission chair", "Lena Varga", "chair", "Commission")
+    b = Doc("b", "The figures came from commission chairman Oskar Pell on Monday.")
+    b.title("commission chairman", "Oskar Pell", "chair", "commission")
+    for body in extra_bodies:
+        b.text += f" The {body} said nothing."
+        b.entity(body, "ORG")
+    return [a, b]
+
+
+def test_a_generic_body_is_the_one_body_of_that_kind_the_story_names() -> None:
+    findings = compare_story(linked(*_commission_chairs()))
+    [conflict] = [c for c in findings.conflicts if c.kind == "role-holder"]
+    assert {v.value for v in conflict.values} == {"Lena Varga", "Oskar Pell"}
+
+
+def test_a_generic_body_is_a_bare_seat_when_the_story_names_two_of_that_kind() -> None:
+    resolved = compare_story(linked(*_commission_chairs())).conflicts
+    ambiguous = compare_story(linked(*_commission_chairs("Border Trade Commission"))).conflicts
+    assert [c.confidence for c in ambiguous] < [c.confidence for c in resolved]
+
+
+def test_an_organisation_taken_for_a_person_holds_no_title() -> None:
+    a = Doc("a", "Chair Brelvik spoke. Brelvik is a shipping company.")
+    a.title("Chair", "Brelvik", "chair", None)
+    a.entity("Brelvik", "ORG", nth=1)
+    b = Doc("b", "Chair Oskar Pell spoke.")
+    b.title("Chair", "Oskar Pell", "chair", None)
+    assert "role-holder" not in _kinds(compare_story(linked(a, b)))

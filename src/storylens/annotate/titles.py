@@ -4,26 +4,37 @@ Three written forms are read off the tokens around each PERSON mention:
   before the name   "former U.S. President Jane Roe", "Ruritania's foreign minister Jo Bloggs"
   after the name    "Jo Bloggs, the country's foreign minister," "Jo Bloggs, a former senator,"
   possessive        "Roe's chief of staff, Jo Bloggs" (jurisdiction from Roe's own title)
-Only general vocabulary is used (offices.json, places.json): any office, any country.
+  a verb of office  "Jo Bloggs, who chairs the Harbour Board," / "Jo Bloggs heads the agency"
+A body written before the title ("Kingsbridge chief executive", "commission chairman") is the
+title's jurisdiction, whatever the recogniser called it. Only general vocabulary is used
+(offices.json, places.json): any office, any country.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from storylens.annotate.entities import normalize_name
 from storylens.annotate.lexicons import fold, office_words, offices, places
 from storylens.model import EntityMention, TitleMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 STATUS_PRIORITY = ("former", "elect", "acting", "opposition", "current")
 LOCAL_OFFICES = frozenset({"mayor", "governor", "police chief", "deputy mayor"})
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our"})
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
 APPOSITION_ENDS = frozenset({",", ".", ";", ":", ")", "—", "–", "who", "and", "said"})
+FINITE_VERB_TAGS = frozenset({"VB", "VBZ", "VBP", "VBD"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+BODY_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+NOT_BODY_ENT_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
+MAX_BODY_WORDS = 4
+POSSESSIVE = re.compile(r"['’]s\b")
 
 
 @dataclass
@@ -73,6 +84,7 @@ def extract_titles(doc: Doc, mentions: list[EntityMention]) -> list[TitleMention
             if parsed.possessor is not None and parsed.possessor.label == "PERSON":
                 pending_possessive.append((title, parsed.possessor))
             found.append(title)
+    found.extend(verb_titles(doc, covering))
     resolved = _resolve_possessors(found, pending_possessive)
     unique = {(t.start, t.end, t.person_start): t for t in resolved}
     return sorted(unique.values(), key=lambda t: (t.start, t.person_start))
@@ -178,18 +190,22 @@ def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) ->
             break
         entity = covering[i]
         if entity is not None:
-            if entity.label == "PERSON" and not (items and items[0].kind == "poss"):
+            if entity.label == "PERSON" and not items:
                 break
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
             if span is None:
                 break
-            items.insert(0, _Item("entity", span.start, span.end, entity=entity))
+            possessor = bool(items) and items[0].kind == "poss"
+            body = entity if possessor else _as_body(entity)
+            items.insert(0, _Item("entity", span.start, span.end, entity=body))
             i = span.start - 1
             continue
+        if _is_verb(token):
+            break  # "will chair Solwind's board": a verb of office, not a title before a name
         folded = fold(token.text)
         if folded in POSSESSIVE_MARKS:
             items.insert(0, _Item("poss", i, i + 1))
-            if i > 0 and covering[i - 1] is None:  # "the country's": unknown possessor
+            if i > 0 and covering[i - 1] is None and not _is_name_word(doc[i - 1]):
                 items.insert(0, _Item("word", i - 1, i, word="<possessor>"))
                 break
             i -= 1
@@ -198,8 +214,71 @@ def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) ->
             items.insert(0, _Item("word", i, i + 1, word=folded))
             i -= 1
             continue
+        if items and (body := _body_ending_at(doc, covering, i)) is not None:
+            start, mention = body
+            items.insert(0, _Item("entity", start, i + 1, entity=mention))
+            i = start - 1
+            continue
         break
     return items
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.tag_ in FINITE_VERB_TAGS
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised proper noun the entity recogniser left out ('Kingsbridge')."""
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.ent_type_ not in NOT_BODY_ENT_TYPES
+        and fold(token.text) not in office_words()
+        and fold(token.text) not in offices().honorifics
+    )
+
+
+def _as_body(entity: EntityMention) -> EntityMention:
+    """A name right before title words is the body the title belongs to, whatever the
+    recogniser called it ('Ostwind chairman X': Ostwind is no person here)."""
+    if entity.label == "PERSON":
+        return dataclasses.replace(entity, label="ORG")
+    return entity
+
+
+def _body_ending_at(
+    doc: Doc, covering: list[EntityMention | None], last: int
+) -> tuple[int, EntityMention] | None:
+    """'commission', 'Kingsbridge', 'works council': the body named by the words ending at
+    ``last`` (a generic body noun or proper nouns no entity covers), as an ORG mention."""
+    bodies = offices().bodies
+    if covering[last] is not None:
+        return None
+    head = doc[last]
+    if not (
+        fold(head.text) in bodies or _singular(fold(head.text)) in bodies or _is_name_word(head)
+    ):
+        return None
+    first = last
+    while (
+        first - 1 >= 0
+        and last - first + 1 < MAX_BODY_WORDS
+        and covering[first - 1] is None
+        and _is_name_word(doc[first - 1])
+    ):
+        first -= 1
+    return first, _synthetic_body(doc, first, last + 1)
+
+
+def _synthetic_body(doc: Doc, start: int, end: int) -> EntityMention:
+    span = doc[start:end]
+    return EntityMention(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        label="ORG",
+        key=normalize_name(POSSESSIVE.sub("", span.text)),
+    )
 
 
 def _hyphen_compound(folded: str, words: frozenset[str]) -> bool:
@@ -239,6 +318,8 @@ def _title_after(
             if span is not None:
                 of_place = entity
                 end = span.end
+        elif (body := _body_starting_at(doc, covering, end + 1)) is not None:
+            end, of_place = body  # "chairman of the commission"
     if end < len(doc) and doc[end].lower_ not in APPOSITION_ENDS and not doc[end].is_punct:
         return None
     parsed = _parse(items)
@@ -282,8 +363,129 @@ def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> 
             items.append(_Item("word", j, j + 1, word=folded))
             j += 1
             continue
+        if not items and (body := _body_starting_at(doc, covering, j)) is not None:
+            end, mention = body  # "X, the commission chairman,"
+            items.append(_Item("entity", j, end, entity=mention))
+            j = end
+            continue
         break
     return items
+
+
+def _body_starting_at(
+    doc: Doc, covering: list[EntityMention | None], first: int
+) -> tuple[int, EntityMention] | None:
+    """'the commission', 'Harbour Board': proper nouns no entity covers and/or a generic body
+    noun from ``first`` (a leading 'the' skipped); the end token and the body as ORG."""
+    bodies = offices().bodies
+    if first < len(doc) and doc[first].lower_ == "the":
+        first += 1
+    j = first
+    names_only = True
+    while j < len(doc) and j - first < MAX_BODY_WORDS and covering[j] is None:
+        token = doc[j]
+        if fold(token.text) in bodies or _singular(fold(token.text)) in bodies:
+            return j + 1, _synthetic_body(doc, first, j + 1)
+        if _is_name_word(token):
+            j += 1
+            continue
+        if token.pos_ not in {"NOUN", "ADJ", "PROPN"}:
+            break
+        names_only = False  # 'harbour board': a modifier, kept only if a body noun follows
+        j += 1
+    if j > first and names_only:
+        return j, _synthetic_body(doc, first, j)
+    return None
+
+
+# --------------------------------------------------------------------------- verbs of office
+
+
+def verb_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMention]:
+    """'X, who chairs the Y,' / 'X heads the Y' / 'X has led the Y since 2020': an office said
+    with a verb in the present, held by a named person over a named or generic body."""
+    verbs = offices().verbs
+    found = []
+    for token in doc:
+        office = verbs.get(token.lemma_.lower())
+        if office is None or token.pos_ != "VERB" or not _holds_now(token):
+            continue
+        person = _verb_holder(token, covering)
+        body = _governed_body(doc, covering, token)
+        if person is None or body is None:
+            continue
+        end, mention = body
+        span = doc[token.i : end]
+        found.append(
+            TitleMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                person_start=person.start,
+                person_end=person.end,
+                person=person.text,
+                office=office,
+                jurisdiction=_entity_jurisdiction(mention, office),
+                status="current",
+            )
+        )
+    return found
+
+
+def _holds_now(verb: Token) -> bool:
+    """'chairs', 'chair', 'has chaired': the person holds the office now ('chaired' does not
+    say so, 'will chair' is not yet)."""
+    if verb.tag_ in PRESENT_TAGS:
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" and c.tag_ in PRESENT_TAGS
+        for c in verb.children
+    )
+
+
+def _verb_holder(verb: Token, covering: list[EntityMention | None]) -> EntityMention | None:
+    """The named person who is the verb's subject, through 'who' in 'X, who chairs'."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+        subject = verb.head
+    entity = covering[subject.i]
+    return entity if entity is not None and entity.label == "PERSON" else None
+
+
+def _governed_body(
+    doc: Doc, covering: list[EntityMention | None], verb: Token
+) -> tuple[int, EntityMention] | None:
+    """The body the verb governs ('chairs the commission', 'presides over the court'), as an
+    ORG mention ending at the returned token; None when the object names no body."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"):
+        objects.extend(c for c in prep.children if c.dep_ == "pobj")
+    if not objects:
+        return None
+    head = objects[0]
+    entity = covering[head.i]
+    if entity is not None:
+        if entity.label == "PERSON" and not _possessed(head):
+            return None
+        span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+        if span is None:
+            return None
+        if head.i >= span.end - 1:
+            return span.end, _as_body(entity)
+    bodies = offices().bodies
+    if not (fold(head.text) in bodies or _is_name_word(head)):
+        return None  # 'leads the talks', 'runs a bakery in town'
+    first = head.left_edge.i
+    while first < head.i and doc[first].pos_ in {"DET", "PRON"}:
+        first += 1
+    return head.i + 1, _synthetic_body(doc, first, head.i + 1)
+
+
+def _possessed(token: Token) -> bool:
+    return any(c.dep_ == "case" for c in token.children)
 
 
 # --------------------------------------------------------------------------- parsing

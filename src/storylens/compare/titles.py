@@ -17,10 +17,8 @@ from rapidfuzz import fuzz
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.offices import (
-    HONORIFICS,
     LEADER_OFFICES,
     NOT_JURISDICTIONS,
-    OFFICE_WORDS,
     OPPOSING_ROLES,
     SHARED_SEAT_WORDS,
     bare_office,
@@ -28,7 +26,7 @@ from storylens.compare.offices import (
     normalize_status,
 )
 from storylens.compare.places import jurisdiction_key, normalize_place
-from storylens.compare.text import STOPWORDS, fold, make_span
+from storylens.compare.text import make_span, name_key
 from storylens.model import AnnotatedArticle, TitleMention
 
 TITLE_STATUS_CONFIDENCE = 0.85
@@ -54,39 +52,10 @@ _WRITTEN_BEFORE = re.compile(
 )
 
 
-_BODY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
-
-
-_CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w’'-]+\s){1,3})$")
-
-
-def _body_before(article: AnnotatedArticle, title: TitleMention) -> str | None:
-    """An organisation or place named right before the title ('Kingsbridge manager')."""
-    text = article.article.text
-    for entity in article.entities:
-        if entity.label in _BODY_LABELS and entity.end <= title.start:
-            between = text[entity.end : title.start]
-            if re.fullmatch(r"(?:['’]s)?\s{1,2}", between):
-                return entity.text
-    match = _CAPITALISED_BEFORE.search(text[max(0, title.start - 60) : title.start])
-    if not match:
-        return None
-    words = match.group(1).split()
-    while words and (fold(words[0]) in STOPWORDS or fold(words[0]) in OFFICE_WORDS | HONORIFICS):
-        words = words[1:]
-    people = {m.text for m in article.entities if m.label == "PERSON"}
-    body = " ".join(words)
-    if not body or body in people or any(fold(w) in OFFICE_WORDS for w in words):
-        return None
-    return body
-
-
 def read_back(article: AnnotatedArticle, title: TitleMention) -> TitleMention:
     """Status and body written just before the title words ('former Almenara coach'), which a
     title read from its last words alone would miss."""
     text = article.article.text
-    if not title.jurisdiction and (body := _body_before(article, title)):
-        title = dataclasses.replace(title, jurisdiction=body)
     match = _WRITTEN_BEFORE.search(text[max(0, title.start - 60) : title.start])
     if not match or title.status not in {None, "", "current"}:
         return title
@@ -102,14 +71,52 @@ def read_back(article: AnnotatedArticle, title: TitleMention) -> TitleMention:
     )
 
 
-def _title_parts(title: TitleMention, default_jurisdiction: str | None) -> tuple[str, str, str]:
+def _title_parts(
+    title: TitleMention, default_jurisdiction: str | None, bodies: dict[str, str]
+) -> tuple[str, str, str]:
     office = bare_office(title.office)
     status = normalize_status(title.status, title.office)
     written = (
         title.jurisdiction if (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS else None
     )
-    jurisdiction = jurisdiction_key(written) or default_jurisdiction or ""
+    key = jurisdiction_key(written)
+    jurisdiction = bodies.get(key or "", key) or default_jurisdiction or ""
     return office, jurisdiction, status
+
+
+def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str, str]:
+    """'the commission' -> the one commission the story names ('Municipal Electoral
+    Commission'), so 'commission chairman' and 'chair of the Municipal Electoral Commission'
+    name one seat. A generic word that fits several named bodies names none of them: the seat
+    is a bare one ('' jurisdiction). One that fits none is left alone."""
+    names = {jurisdiction_key(text) for text in written if text}
+    names |= {
+        jurisdiction_key(m.text)
+        for article in context.articles
+        for m in article.entities
+        if m.label == "ORG"
+    }
+    words = {key: key.removeprefix("name:").split() for key in names if key}
+    named: dict[str, set[str]] = defaultdict(set)
+    for key, parts in words.items():
+        if key.startswith("name:") and len(parts) > 1:
+            named[parts[-1]].add(key)
+    out = {}
+    for key, parts in words.items():
+        if not key.startswith("name:") or len(parts) != 1 or not named[parts[0]]:
+            continue
+        fits = named[parts[0]]
+        out[key] = next(iter(fits)) if len(fits) == 1 else ""
+    return out
+
+
+def _names_an_organisation(context: StoryContext, title: TitleMention) -> bool:
+    """The 'person' is a name the story also gives an organisation ('Solwind's board')."""
+    key = name_key(title.person)
+    return any(
+        entity.type == "organization" and name_key(entity.name) == key
+        for entity in context.resolver.entities
+    )
 
 
 def title_observations(context: StoryContext) -> list[Observation]:
@@ -118,19 +125,23 @@ def title_observations(context: StoryContext) -> list[Observation]:
     for article in context.articles:
         for written in article.titles:
             title = read_back(article, written)
+            if _names_an_organisation(context, title):
+                continue
             entity_id = context.resolver.person(title.person, article.id)
             if entity_id and title.office:
                 raw.append((article, title, entity_id))
+    bodies = generic_bodies(context, [title.jurisdiction for _a, title, _e in raw])
     explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _article, title, entity_id in raw:
         key = jurisdiction_key(title.jurisdiction)
+        key = bodies.get(key or "", key)
         if key and (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS:
             explicit[(entity_id, bare_office(title.office))].add(key)
     observations = []
     for article, title, entity_id in raw:
         known = explicit.get((entity_id, bare_office(title.office)), set())
         default = next(iter(known)) if len(known) == 1 else None
-        office, jurisdiction, status = _title_parts(title, default)
+        office, jurisdiction, status = _title_parts(title, default, bodies)
         start, end = _evidence_bounds(title)
         span = make_span(article, start, end)
         if span is None:

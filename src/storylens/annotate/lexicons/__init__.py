@@ -138,6 +138,8 @@ class Offices:
     leaders: frozenset[str]
     honorifics: frozenset[str]
     max_words: int  # longest variant, in words
+    bodies: frozenset[str] = frozenset()  # nouns naming a body a title can be of: "commission"
+    verbs: dict[str, str] = field(default_factory=dict)  # "chairs the Y" -> "chair"
 
     def words(self) -> frozenset[str]:
         """Every single word that may appear inside a title phrase."""
@@ -173,6 +175,8 @@ def offices() -> Offices:
         leaders=frozenset(data["leaders"]),
         honorifics=frozenset(fold(w) for w in data["honorifics"]),
         max_words=longest,
+        bodies=frozenset(fold(w) for w in data["bodies"]),
+        verbs={fold(verb): office for verb, office in data["office_verbs"].items()},
     )
 
 
