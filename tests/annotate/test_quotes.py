@@ -127,3 +127,83 @@ def test_an_office_or_a_country_is_not_an_untagged_speaker(annotate) -> None:
     text = '"We will not sign this agreement under any pressure at all," the President said.'
     [quote] = annotate(text).quotes
     assert quote.speaker != "President"
+
+
+def test_colon_after_a_person_in_apposition_gives_the_speaker(annotate) -> None:
+    text = (
+        "Her spokesman, Anton Velde, gave the line that everyone remembered: "
+        '"We will rebuild every school before the winter comes."'
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Anton Velde"
+
+
+def test_colon_line_under_a_heading_still_finds_its_speaker(annotate) -> None:
+    text = (
+        "The council met for six hours.\nThe line of the night\n"
+        "Her spokesman, Anton Velde, offered the summary that will be quoted for years: "
+        '"We will rebuild every school before the winter comes."'
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Anton Velde"
+    assert text[quote.speaker_start : quote.speaker_end] == "Anton Velde"
+
+
+def test_colon_after_a_thing_gives_no_speaker(annotate) -> None:
+    text = (
+        'The banner above the stage read: "We will rebuild every school before the winter comes."'
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker is None
+
+
+def test_colon_after_a_group_gives_no_speaker(annotate) -> None:
+    text = 'Analysts noted one thing: "The harbour will not reopen before the spring floods."'
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker is None
+
+
+def test_colon_after_an_organisation_gives_no_person_speaker(annotate) -> None:
+    text = (
+        "The Marrowby Rovers board was brief: "
+        '"We thank him for four great seasons and wish him well."'
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker is None
+
+
+def test_colon_quote_inside_a_longer_clause_gets_no_colon_speaker(annotate) -> None:
+    text = (
+        'Anton Velde had one sentence for the crowd: "rebuild every school before winter" '
+        "and then he left the stage."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker is None
+
+
+def test_the_description_given_to_one_person_names_the_speaker(annotate) -> None:
+    text = (
+        "Marrowby Rovers signed Chilean forward Pablo Ferro on Monday. "
+        "“I have waited for this chance all my life,” the forward said."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Pablo Ferro"
+    assert text[quote.speaker_start : quote.speaker_end] == "the forward"
+
+
+def test_a_description_shared_by_two_people_names_nobody(annotate) -> None:
+    text = (
+        "Marrowby Rovers signed defender Pablo Ferro and defender Ivo Maric on Monday. "
+        "“We are ready for the new season already,” the defender said."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker is None
+
+
+def test_colon_quote_with_its_full_stop_outside_the_marks_ends_the_sentence(annotate) -> None:
+    text = (
+        'Anton Velde was blunt: "We lost the match and we deserved to lose it". '
+        "The team flew home on Sunday."
+    )
+    (quote,) = _direct(annotate, text)
+    assert quote.speaker == "Anton Velde"

@@ -15,7 +15,7 @@ from storylens.annotate.coref import Referent, Resolver, subject_of
 from storylens.annotate.entities import normalize_name
 from storylens.annotate.lexicons import fold, office_words, places
 from storylens.annotate.nlp import SentenceIndex, doc_text, is_opening_quote
-from storylens.model import QuoteMention
+from storylens.model import EntityMention, QuoteMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -192,11 +192,9 @@ def _direct_quotes(
         referent: Referent | None = None
         if cue is not None:
             subject = subject_of(cue)
-            referent = resolver.referent(subject) if subject is not None else None
-            if referent is None and subject is not None:
-                referent = _untagged_name(subject, resolver)
-        elif (colon := _colon_subject(doc, marks.start)) is not None:
-            referent = resolver.referent(colon)
+            referent = _speaker(subject, resolver) if subject is not None else None
+        elif (colon := _colon_speaker(doc, resolver, marks)) is not None:
+            referent = colon
         elif previous is not None and _continues(sentences, text, previous, start):
             referent = Referent(
                 None,
@@ -241,10 +239,86 @@ def _untagged_name(subject: Token, resolver: Resolver) -> Referent | None:
     return Referent(None, start, end, name, normalize_name(name))
 
 
-def _colon_subject(doc: Doc, mark_end: int) -> Token | None:
-    """'X was blunt: "..."': the subject of the clause the colon closes."""
+def _speaker(subject: Token, resolver: Resolver) -> Referent | None:
+    """Who a reporting verb's subject names: an entity, a pronoun, a leader, a name the
+    parser left untagged, or a description the article gave one person ('the forward')."""
+    return (
+        resolver.referent(subject)
+        or _untagged_name(subject, resolver)
+        or _described_person(subject, resolver)
+    )
+
+
+def _described_person(subject: Token, resolver: Resolver) -> Referent | None:
+    """'"...," the forward said' after 'Chilean forward Pablo Ferro': the one person the
+    article introduced with that word right before the name (or in apposition to it).
+
+    Only a definite 'the X' counts, and only when a single person was so described: with two
+    ministers, 'the minister' stays unresolved rather than guessed.
+    """
+    doc = subject.doc
+    if subject.i == 0 or doc[subject.i - 1].lower_ != "the" or not subject.text.islower():
+        return None
+    word = fold(subject.text)
+    people = {
+        resolver.fullest.get(m.key, m).key: m
+        for m in resolver.persons
+        if m.end <= subject.idx and word in _descriptors(doc, m)
+    }
+    if len(people) != 1:
+        return None
+    (person,) = people.values()
+    full = resolver.fullest.get(person.key, person)
+    start = doc[subject.i - 1].idx
+    return Referent(person, start, subject.idx + len(subject.text), full.text, full.key)
+
+
+def _descriptors(doc: Doc, mention: EntityMention) -> set[str]:
+    """Common nouns that describe a named person: the word right before the name ('forward
+    Pablo Ferro') and nouns in apposition ('Ferro, the forward,')."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return set()
+    found = set()
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.is_alpha and before.is_lower and not before.is_stop:
+        found.add(fold(before.text))
+    root = span.root
+    apposed = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        apposed.append(root.head)
+    found |= {fold(t.text) for t in apposed if t.pos_ == "NOUN"}
+    return found
+
+
+def _colon_speaker(doc: Doc, resolver: Resolver, marks: _Marks) -> Referent | None:
+    """'Her spokesman, Anton Velde, gave the line: "..."': the person whose clause the
+    colon closes speaks, when the quote then ends the sentence. 'The banner read: "..."' or
+    'The club's statement read: "..."' has no person subject, so no speaker."""
+    subject = _colon_subject(doc, marks.start)
+    if subject is None or not _ends_its_sentence(doc_text(doc), marks.end):
+        return None
+    referent = _speaker(subject, resolver)
+    if referent is None or (referent.mention and referent.mention.label != "PERSON"):
+        return None
+    return referent
+
+
+def _ends_its_sentence(text: str, closing_mark: int) -> bool:
+    """Nothing but punctuation between the closing mark and the end of the sentence: the quote
+    completes what the colon announced, rather than being a phrase inside a longer clause."""
+    after = text[closing_mark:]
+    rest = after.lstrip("\"”»’'.!?,; ")
+    if not rest or rest[0] == "\n":
+        return True
+    skipped = text[closing_mark - 1] + after[: len(after) - len(rest)]
+    return rest[0].isupper() and any(mark in skipped for mark in ".!?")
+
+
+def _colon_subject(doc: Doc, mark_start: int) -> Token | None:
+    """'X was blunt: "..."': the subject of the clause the colon closes, on the colon's line."""
     text = doc_text(doc)
-    before = mark_end - 2  # the opening mark is at mark_end - 1
+    before = mark_start - 2  # the opening mark is at mark_start - 1
     while before >= 0 and text[before] == " ":
         before -= 1
     if before < 0 or text[before] != ":":
@@ -252,13 +326,38 @@ def _colon_subject(doc: Doc, mark_end: int) -> Token | None:
     colon = doc.char_span(before, before + 1, alignment_mode="expand")
     if colon is None:
         return None
-    first = colon.sent.start if colon.start - colon.sent.start < 60 else colon.start - 60
+    line_start = text.rfind("\n", 0, before) + 1
+    first = max(colon.sent.start, colon.start - 60)
+    while first < colon.start and doc[first].idx < line_start:
+        first += 1
     segment = range(first, colon.start)
-    for i in reversed(segment):  # the local root of the words before the colon
+    verb = next(
+        (
+            doc[i]
+            for i in reversed(segment)  # the local root of the words before the colon
+            if doc[i].pos_ in {"VERB", "AUX"}
+            and (doc[i].head.i not in segment or doc[i].head == doc[i])
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    subject = subject_of(verb)
+    if subject is not None and subject.i in segment:
+        return subject
+    if colon.sent.start_char < line_start:  # the parse ran on from the line above
+        return _opening_noun(doc, segment, verb)
+    return None
+
+
+def _opening_noun(doc: Doc, segment: range, verb: Token) -> Token | None:
+    """A line parsed as if it went on from a heading above it ('The line of the night' then
+    'Her spokesman, Anton Velde, gave ...'): the noun phrase the line opens with, before its
+    verb and attached outside the line, is the verb's subject."""
+    for i in range(segment.start, verb.i):
         token = doc[i]
-        is_local_root = token.head.i not in segment or token.head.i == token.i
-        if token.pos_ in {"VERB", "AUX"} and is_local_root:
-            return subject_of(token)
+        if token.pos_ in {"NOUN", "PROPN", "PRON"} and token.head.i not in segment:
+            return token
     return None
 
 
