@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storylens.compare import compare_story
+from storylens.compare.quotes import same_statement
 
 from .builders import Doc, linked
 
@@ -73,3 +74,25 @@ def test_scare_quotes_are_not_grouped() -> None:
     a = Doc("a", "She called it “useless” again.")
     a.quote("useless", "Ilse Koren")
     assert compare_story(linked(a)).quotes == ()
+
+
+def test_shared_words_with_a_different_meaning_are_not_variants() -> None:
+    a = _said("a", "I love this city and its people", "Koren")
+    b = _said("b", "The people of this city deserve lower taxes and cleaner streets", "Koren")
+    findings = compare_story(linked(a, b))
+    assert findings.conflicts == ()
+    assert {g.status for g in findings.quotes} == {"single-source"}
+
+
+def test_a_paraphrase_close_in_meaning_is_one_statement() -> None:
+    assert same_statement(overlap=0.2, similarity=0.9)
+
+
+def test_half_the_words_shared_needs_meanings_that_do_not_disagree() -> None:
+    assert same_statement(overlap=0.6, similarity=0.7)
+    assert not same_statement(overlap=0.6, similarity=0.5)
+
+
+def test_without_the_model_the_shared_words_decide() -> None:
+    assert same_statement(overlap=0.5, similarity=None)
+    assert not same_statement(overlap=0.4, similarity=None)

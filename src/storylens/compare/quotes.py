@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
@@ -27,10 +28,14 @@ from storylens.compare.text import (
 )
 from storylens.model import AnnotatedArticle, QuoteGroup, QuoteMention, Span
 
+if TYPE_CHECKING:
+    import numpy as np
+
 MIN_QUOTE_WORDS = 4  # shorter quoted bits are scare quotes, not statements
 VERBATIM_RATIO = 90.0
 VARIANT_QUOTE_OVERLAP = 0.5  # share of the shorter quote's content words the other has
 VARIANT_QUOTE_SIMILARITY = 0.75  # cosine of the two quotes' embeddings
+VARIANT_OVERLAP_MIN_SIMILARITY = 0.6  # shared words count only when the meanings are this close
 VARIANT_CONTEXT_RARITY = 12.0  # summed rarity of the content words around both quotes
 QUOTE_CONFIDENCE_ALIGNED = 0.7
 QUOTE_CONFIDENCE_REWORDED = 0.6
@@ -185,7 +190,14 @@ class VariantEvidence:
     """What the quote comparison knows about the story, computed once."""
 
     rarity: dict[str, float]
-    similarity: dict[tuple[int, int], float]  # cosine of quote texts, by id() of the uses
+    vectors: np.ndarray | None = None  # one unit embedding per use; None without the model
+    rows: dict[int, int] = field(default_factory=dict)  # id() of a use -> its row
+
+    def similarity(self, a: QuoteUse, b: QuoteUse) -> float | None:
+        """Cosine of the two quotes' texts, None when the model is missing."""
+        if self.vectors is None or id(a) not in self.rows or id(b) not in self.rows:
+            return None
+        return float(self.vectors[self.rows[id(a)]] @ self.vectors[self.rows[id(b)]])
 
 
 def variant_confidence(
@@ -204,10 +216,8 @@ def variant_confidence(
                 continue
             shared = ua.context & ub.context
             quote_overlap = _overlap(content_words(ua.tokens), content_words(ub.tokens))
-            similar = evidence.similarity.get((id(ua), id(ub)), 0.0)
-            if (quote_overlap >= VARIANT_QUOTE_OVERLAP or similar >= VARIANT_QUOTE_SIMILARITY) and (
-                len(shared) >= 2
-            ):
+            similar = evidence.similarity(ua, ub)
+            if same_statement(quote_overlap, similar) and len(shared) >= 2:
                 best = max(best, QUOTE_CONFIDENCE_REWORDED)
                 continue
             score = sum(evidence.rarity.get(word, 0.0) for word in shared)
@@ -216,28 +226,37 @@ def variant_confidence(
     return best
 
 
-def _quote_similarities(uses: list[QuoteUse]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of quote texts for same-speaker pairs (empty without the model)."""
-    pairs = [
-        (a, b)
-        for i, a in enumerate(uses)
-        for b in uses[i + 1 :]
-        if a.speaker and a.speaker == b.speaker and a.article.id != b.article.id
-    ]
-    if not pairs:
-        return {}
+def same_statement(overlap: float, similarity: float | None) -> bool:
+    """Whether two wordings could be one statement, judged by their words and meanings.
+
+    A paraphrase changes the words but keeps the meaning (a high cosine). Sharing half the
+    content words is not enough on its own: 'I love this city and its people' and 'The people
+    of this city deserve lower taxes' share words but are two statements, which the embeddings
+    tell apart. Without the model (``similarity`` None) the shared words decide alone.
+    """
+    if similarity is None:
+        return overlap >= VARIANT_QUOTE_OVERLAP
+    if similarity >= VARIANT_QUOTE_SIMILARITY:
+        return True
+    return overlap >= VARIANT_QUOTE_OVERLAP and similarity >= VARIANT_OVERLAP_MIN_SIMILARITY
+
+
+def variant_evidence(context: StoryContext, uses: list[QuoteUse]) -> VariantEvidence:
+    """Word rarity in the story, and the quotes' embeddings when two uses could be variants.
+
+    Every use is embedded, not only those with a speaker of their own: a use without one still
+    joins its cluster's speaker when clusters are compared.
+    """
+    evidence = VariantEvidence(rarity(context))
+    if len({u.article.id for u in uses}) < 2:
+        return evidence
     try:
         from storylens.link.embeddings import embed_texts
 
         vectors = embed_texts([u.mention.text for u in uses])
     except Exception:  # no model installed: the lexical evidence still works
-        return {}
-    index = {id(u): row for row, u in enumerate(uses)}
-    similarity = {}
-    for a, b in pairs:
-        value = float(vectors[index[id(a)]] @ vectors[index[id(b)]])
-        similarity[(id(a), id(b))] = similarity[(id(b), id(a))] = value
-    return similarity
+        return evidence
+    return VariantEvidence(evidence.rarity, vectors, {id(u): row for row, u in enumerate(uses)})
 
 
 @dataclass
@@ -300,7 +319,7 @@ def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
 def quote_findings(context: StoryContext) -> QuoteResults:
     uses = _uses(context)
     clusters = _cluster_verbatim(uses)
-    evidence = VariantEvidence(rarity(context), _quote_similarities(uses))
+    evidence = variant_evidence(context, uses)
     parent = list(range(len(clusters)))
 
     def find(i: int) -> int:
