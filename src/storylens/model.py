@@ -161,6 +161,19 @@ class EventMention:
 
 
 @dataclass(frozen=True)
+class LocationMention:
+    """Where an organisation is based, as one article says: "X, headquartered in P",
+    "X will be based in P", "its headquarters in P", "Head office: P"."""
+
+    start: int  # span of the words that say it ("headquartered in Amsterdam")
+    end: int
+    text: str
+    organization: str | None  # the organisation as written; None when none can be told
+    place: EntityMention
+    attribute: str = "headquarters"
+
+
+@dataclass(frozen=True)
 class AnnotatedArticle:
     article: Article
     sentences: tuple[Sentence, ...] = ()
@@ -170,6 +183,7 @@ class AnnotatedArticle:
     numbers: tuple[NumberMention, ...] = ()
     quotes: tuple[QuoteMention, ...] = ()
     events: tuple[EventMention, ...] = ()
+    locations: tuple[LocationMention, ...] = ()
 
     @property
     def id(self) -> str:

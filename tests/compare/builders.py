@@ -14,6 +14,7 @@ from storylens.model import (
     EventMention,
     Family,
     LinkedStory,
+    LocationMention,
     NumberMention,
     QuoteMention,
     Sentence,
@@ -37,6 +38,7 @@ class Doc:
     numbers: list[NumberMention] = field(default_factory=list)
     quotes: list[QuoteMention] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    locations: list[LocationMention] = field(default_factory=list)
 
     def span(self, words: str, nth: int = 0) -> tuple[int, int]:
         starts = [m.start() for m in re.finditer(re.escape(words), self.text)]
@@ -168,6 +170,7 @@ class Doc:
             numbers=tuple(self.numbers),
             quotes=tuple(self.quotes),
             events=tuple(self.events),
+            locations=tuple(self.locations),
         )
 
 

@@ -1,6 +1,7 @@
 """Annotate: Article -> AnnotatedArticle.
 
-Sentences, entities, titles, dates, numbers, quotes and events, as spans into the text.
+Sentences, entities, titles, dates, numbers, quotes, events and where organisations are
+based, as spans into the text.
 
 Contract used by the pipeline:
     annotate_article(article: Article) -> AnnotatedArticle
@@ -50,6 +51,7 @@ def annotate_parsed(article: Article, doc: Doc) -> AnnotatedArticle:
     from storylens.annotate.dates import extract_dates, parse_article_date
     from storylens.annotate.entities import extract_entities
     from storylens.annotate.events import extract_events
+    from storylens.annotate.locations import extract_locations
     from storylens.annotate.nlp import SentenceIndex, doc_text, split_sentences
     from storylens.annotate.numbers import extract_numbers
     from storylens.annotate.quotes import extract_quotes, find_quotations
@@ -74,4 +76,5 @@ def annotate_parsed(article: Article, doc: Doc) -> AnnotatedArticle:
         numbers=tuple(numbers),
         quotes=tuple(quotes),
         events=tuple(events),
+        locations=tuple(extract_locations(doc, entities)),
     )

@@ -15,6 +15,7 @@ from storylens.compare.context import Draft, StoryContext, ValueGroup, build_con
 from storylens.compare.events import event_findings
 from storylens.compare.explain import explain
 from storylens.compare.numbers import number_findings
+from storylens.compare.organisations import location_conflicts, location_observations
 from storylens.compare.quotes import quote_findings
 from storylens.compare.rank import importance
 from storylens.compare.text import stable_id
@@ -38,6 +39,7 @@ def compare_story(linked: LinkedStory) -> Findings:
     seats = role_holder_observations(context, titles)
     events, event_observations, event_drafts = event_findings(context)
     number_observations, number_drafts = number_findings(context)
+    locations = location_observations(context)
     quotes = quote_findings(context)
     seat_drafts = role_holder_conflicts(seats)
     drafts = [
@@ -45,9 +47,10 @@ def compare_story(linked: LinkedStory) -> Findings:
         *drop_explained_titles(title_conflicts(titles), seat_drafts),
         *seat_drafts,
         *number_drafts,
+        *location_conflicts(context, locations),
         *quotes.drafts,
     ]
-    observations = [*titles, *seats, *event_observations, *number_observations]
+    observations = [*titles, *seats, *event_observations, *number_observations, *locations]
     return Findings(
         entities=context.resolver.entities,
         claims=tuple(build_claims(context, observations, drafts)),

@@ -44,6 +44,10 @@ def explain(draft: Draft) -> str:
     )
     kind = draft.kind
     takes = "take" if names_a_plural(draft.subject) else "takes"
+    if kind == "place" and draft.attribute == "headquarters":
+        return _clauses(
+            ordered, "{subject} has its head office in {value}", "{value}", "says", "say"
+        )
     if kind == "place":
         return _clauses(
             ordered, f"{{subject}} {takes} place in {{value}}", "{value}", "says", "say"
