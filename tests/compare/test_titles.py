@@ -111,3 +111,12 @@ def test_an_organisation_taken_for_a_person_holds_no_title() -> None:
     b = Doc("b", "Chair Oskar Pell spoke.")
     b.title("Chair", "Oskar Pell", "chair", None)
     assert "role-holder" not in _kinds(compare_story(linked(a, b)))
+
+
+def test_a_full_name_once_taken_for_an_organisation_keeps_its_title() -> None:
+    a = Doc("a", "Chair Lena Varga spoke. Lena Varga said more.")
+    a.title("Chair", "Lena Varga", "chair", None)
+    a.entity("Lena Varga", "ORG", nth=1)
+    b = Doc("b", "Chair Oskar Pell spoke.")
+    b.title("Chair", "Oskar Pell", "chair", None)
+    assert "role-holder" in _kinds(compare_story(linked(a, b)))

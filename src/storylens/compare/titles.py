@@ -111,8 +111,12 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
 
 
 def _names_an_organisation(context: StoryContext, title: TitleMention) -> bool:
-    """The 'person' is a name the story also gives an organisation ('Solwind's board')."""
+    """The 'person' is one word the story also gives an organisation ('Brelvik's board'): the
+    recogniser's mistake, not a person. A full name the recogniser once took for an
+    organisation stays a person."""
     key = name_key(title.person)
+    if len(key.split()) != 1:
+        return False
     return any(
         entity.type == "organization" and name_key(entity.name) == key
         for entity in context.resolver.entities
