@@ -349,10 +349,14 @@ def clean_line(line: str) -> str:
     return line
 
 
+DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=16384)
 def normalise_for_matching(line: str) -> str:
-    """Key under which repeated lines are counted: case, digits and punctuation ignored."""
-    lowered = re.sub(r"\d+", "0", line.casefold())
-    return " ".join(WORD.findall(lowered))
+    """Key under which repeated lines are counted: case, digits and punctuation ignored
+    (cached: the same line is looked up for repeats, links and the corpus)."""
+    return " ".join(WORD.findall(DIGITS.sub("0", line.casefold())))
 
 
 def line_features(index: int, text: str) -> LineFeatures:
@@ -365,6 +369,7 @@ def line_features(index: int, text: str) -> LineFeatures:
 def features_of_text(text: str) -> LineFeatures:
     words = WORD.findall(text)
     lowered = [w.casefold() for w in words]
+    counts = word_class_counts(lowered)
     head = text.split(":", 1)[0] if ":" in text[:40] else ""
     head_words = {w.casefold() for w in WORD.findall(head)}
     return LineFeatures(
@@ -377,12 +382,12 @@ def features_of_text(text: str) -> LineFeatures:
         title_case=title_case_ratio(words),
         bullet=bool(BULLET.match(text)),
         date_stamp=looks_like_date_stamp(text),
-        cta_words=sum(1 for w in lowered if w in CTA_WORDS),
-        reader_words=sum(1 for w in lowered if w in READER_WORDS),
-        site_words=sum(1 for w in lowered if w in SITE_WORDS),
-        credit_words=sum(1 for w in lowered if w in CREDIT_WORDS),
-        consent_words=sum(1 for w in lowered if w in CONSENT_WORDS),
-        advert_words=sum(1 for w in lowered if w in ADVERT_WORDS),
+        cta_words=counts["cta"],
+        reader_words=counts["reader"],
+        site_words=counts["site"],
+        credit_words=counts["credit"],
+        consent_words=counts["consent"],
+        advert_words=counts["advert"],
         teaser_label=bool(head_words) and len(head_words) <= 3 and head_words <= TEASER_LABEL_WORDS,
         copyright=bool(COPYRIGHT.search(text)),
         byline=bool(BYLINE_LEAD.match(text)) and len(words) <= 12 and not text.endswith("."),
@@ -394,12 +399,36 @@ def features_of_text(text: str) -> LineFeatures:
     )
 
 
+WORD_CLASSES: dict[str, frozenset[str]] = {
+    "cta": CTA_WORDS,
+    "reader": READER_WORDS,
+    "site": SITE_WORDS,
+    "credit": CREDIT_WORDS,
+    "consent": CONSENT_WORDS,
+    "advert": ADVERT_WORDS,
+}
+# Each word of the lexicons with the classes it belongs to: one lookup a word of text.
+CLASSES_OF_WORD: dict[str, tuple[str, ...]] = {
+    word: tuple(name for name, lexicon in WORD_CLASSES.items() if word in lexicon)
+    for word in frozenset().union(*WORD_CLASSES.values())
+}
+
+
+def word_class_counts(lowered: list[str]) -> dict[str, int]:
+    """How many words of each lexicon a line holds."""
+    counts = dict.fromkeys(WORD_CLASSES, 0)
+    for word in lowered:
+        for name in CLASSES_OF_WORD.get(word, ()):
+            counts[name] += 1
+    return counts
+
+
 NUMBER_TOKEN = re.compile(r"^[(#]?[\d.,:/%+-]*\d[\d.,:/%+)-]*$")
 
 
 def numeric_share(text: str) -> float:
     tokens = text.split()
-    if not tokens:
+    if not tokens or not DIGITS.search(text):
         return 0.0
     return sum(1 for token in tokens if NUMBER_TOKEN.match(token.rstrip(",;"))) / len(tokens)
 

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from storylens.extract.features import normalise_for_matching
 from storylens.extract.language import ideographs
+from storylens.extract.metadata import read_metadata
 from storylens.extract.text import split_lines
 
 MIN_ARTICLE_WORDS = 40  # less than this is a teaser, a paywall or a page rendered by script
@@ -26,7 +27,6 @@ TRAFILATURA_SETTINGS: dict[str, Any] = {
     "include_tables": True,
     "include_images": False,
     "include_links": False,
-    "date_extraction_params": {"original_date": True, "extensive_search": True},
 }
 # Two candidate extractions per page: trafilatura's precision mode leaves out more menus and
 # teasers, but on some layouts it loses article paragraphs (or the whole article). The balanced
@@ -70,41 +70,29 @@ def draft_html(html: str, url: str | None, fast: bool = False) -> HtmlDraft:
     body = tree.find(".//body")
     if body is None or not "".join(body.itertext()).strip():
         raise PageProblem("HTML has no body text")
-    declared = declared_published(tree)
     headings = page_headings(tree)
     links = link_texts(tree, url)
-    if fast:
-        result = bare_extraction(
-            tree, url=url, with_metadata=True, **BALANCED, **TRAFILATURA_SETTINGS
-        )
-        lines = extracted_lines(result)
-    else:
-        result = bare_extraction(
-            tree, url=url, with_metadata=True, **PRECISE, **TRAFILATURA_SETTINGS
-        )
-        lines = extracted_lines(result)
-        if could_miss_prose(lines, tree, links):
-            balanced = bare_extraction(
-                tree, url=url, with_metadata=result is None, **BALANCED, **TRAFILATURA_SETTINGS
-            )
-            lines = better_extraction(lines, extracted_lines(balanced), links)
-            result = result or balanced
+    settings = BALANCED if fast else PRECISE
+    lines = extracted_lines(bare_extraction(tree, url=url, **settings, **TRAFILATURA_SETTINGS))
+    if not fast and could_miss_prose(lines, tree, links):
+        balanced = bare_extraction(tree, url=url, **BALANCED, **TRAFILATURA_SETTINGS)
+        lines = better_extraction(lines, extracted_lines(balanced), links)
     words = count_words(lines)
-    if result is None or words < MIN_ARTICLE_WORDS:
+    if words < MIN_ARTICLE_WORDS:
         raise PageProblem(
             f"no article text found ({words} words extracted: the page may be rendered by "
             "script, paywalled, or not an article)"
         )
-    meta_title = clean_meta(result.title)
+    meta = read_metadata(tree, url, declared_published(tree))
     return HtmlDraft(
         lines=lines,
-        title=choose_title(headings, meta_title),
-        title_variants=tuple(t for t in (meta_title, *headings[:1]) if t),
+        title=choose_title(headings, meta.title),
+        title_variants=tuple(t for t in (meta.title, *headings[:1]) if t),
         link_texts=links,
-        author=clean_meta(result.author),
-        site=clean_meta(result.sitename),
-        published=declared or clean_meta(result.date),
-        language=clean_meta(result.language),
+        author=meta.author,
+        site=meta.site,
+        published=meta.published,
+        language=meta.language,
     )
 
 
@@ -179,8 +167,13 @@ def could_miss_prose(precise: tuple[str, ...], tree: Any, links: frozenset[str])
     precise one already holds nearly all the sentences the page's paragraphs hold."""
     if count_words(precise) < SHORT_PRECISE_WORDS:
         return True
-    page_prose = prose_words(paragraph_texts(tree), links)
-    return page_prose > MORE_PROSE_FACTOR * prose_words(precise, links) + MORE_PROSE_MARGIN
+    paragraphs = paragraph_texts(tree)
+    precise_prose = prose_words(precise, links)
+    needed = MORE_PROSE_FACTOR * precise_prose + MORE_PROSE_MARGIN
+    # Counting every word of the paragraphs is cheap and bounds their prose from above.
+    if count_words(paragraphs) <= needed:
+        return False
+    return prose_words(paragraphs, links) > needed
 
 
 def paragraph_texts(tree: Any) -> tuple[str, ...]:
@@ -207,13 +200,6 @@ def extracted_lines(result: Any) -> tuple[str, ...]:
 
 def count_words(lines: tuple[str, ...]) -> int:
     return sum(len(line.split()) + ideographs(line) for line in lines)
-
-
-def clean_meta(value: object) -> str | None:
-    if not isinstance(value, str):
-        return None
-    value = " ".join(value.split())
-    return value or None
 
 
 def page_headings(tree: Any) -> list[str]:

@@ -80,6 +80,9 @@ def page_view(
     )
 
 
+SPACE = re.compile(" ")
+
+
 def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     """The line is a link's text, or starts with one that makes up most of it (a headline
     link followed by its teaser)."""
@@ -88,11 +91,13 @@ def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     key = normalise_for_matching(BULLET.sub("", line))
     if key in link_texts:
         return True
-    words = key.split()
-    for size in range(len(words) - 1, 2, -1):
-        prefix = " ".join(words[:size])
-        if prefix in link_texts:
-            return len(prefix) >= 0.5 * len(key)
+    # Prefixes of three words or more, longest first; one under half the line cannot count.
+    ends = [match.start() for match in SPACE.finditer(key)]
+    for end in reversed(ends[2:]):
+        if end < 0.5 * len(key):
+            return False
+        if key[:end] in link_texts:
+            return True
     return False
 
 

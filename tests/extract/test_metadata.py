@@ -1,0 +1,56 @@
+"""Page metadata read field by field: the date search only runs when no field declares one."""
+
+from __future__ import annotations
+
+import pytest
+
+from storylens.extract import metadata
+from storylens.extract.metadata import read_metadata
+
+
+def page(
+    head: str, body: str = "<p>The harbour board met on Tuesday.</p>", lang: str = ""
+) -> object:
+    from trafilatura.utils import load_html
+
+    attribute = f' lang="{lang}"' if lang else ""
+    return load_html(f"<html{attribute}><head>{head}</head><body>{body}</body></html>")
+
+
+def test_declared_day_spares_the_date_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    def forbidden(*_args: object) -> None:
+        raise AssertionError("htmldate ran although the page declared its date")
+
+    monkeypatch.setattr(metadata, "searched_day", forbidden)
+    found = read_metadata(page("<title>Harbour board meets</title>"), None, "2031-05-06")
+    assert found.published == "2031-05-06"
+
+
+def test_date_is_searched_in_the_page_when_none_is_declared() -> None:
+    body = '<p class="date">Published 12 March 2024</p><p>The harbour board met on Tuesday.</p>'
+    found = read_metadata(page("<title>Harbour board</title>", body), None, None)
+    assert found.published == "2024-03-12"
+
+
+def test_title_author_and_site_come_from_meta_tags() -> None:
+    head = (
+        '<meta property="og:title" content="Harbour board  votes to dredge">'
+        '<meta name="author" content="Mira Kostova">'
+        '<meta property="og:site_name" content="@valley post">'
+    )
+    found = read_metadata(page(head), "https://www.valleypost.example/a/1", None)
+    assert found.title == "Harbour board votes to dredge"
+    assert found.author == "Mira Kostova"
+    assert found.site == "Valley Post"
+
+
+def test_one_word_author_is_not_a_byline_and_site_falls_back_to_the_host() -> None:
+    head = '<meta name="author" content="admin">'
+    found = read_metadata(page(head), "https://www.valleypost.example/a/1", None)
+    assert found.author is None
+    assert found.site == "valleypost.example"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en-GB", "en"), ("pt_BR", "pt"), ("", None)])
+def test_declared_language_is_the_primary_subtag(lang: str, expected: str | None) -> None:
+    assert read_metadata(page("", lang=lang), None, None).language == expected
