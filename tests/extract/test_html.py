@@ -134,3 +134,32 @@ def test_declared_publication_date_is_read_even_after_todays_date() -> None:
     assert isinstance(result, Article)
     assert result.published == "2031-04-02"
     assert result.published_from == "meta"
+
+
+def article_page(table: str) -> str:
+    paragraphs = "".join(
+        f"<p>The valley relay finished on Sunday after a long day in the hills, report part {i}, "
+        "with runners from nine clubs and a crowd along the river path.</p>"
+        for i in range(4)
+    )
+    return f"<html><body><article><h1>Valley relay results</h1>{paragraphs}{table}</article></body></html>"
+
+
+def test_rows_of_a_data_table_are_article_text_even_when_short() -> None:
+    rows = "".join(
+        f"<tr><td>{place}</td><td>{club}</td><td>{time}</td></tr>"
+        for place, club, time in [(1, "Harrow Hill", "2:01:13"), (2, "Estmere AC", "2:03:40")]
+    )
+    html = article_page(f"<table><tr><th>Pos</th><th>Club</th><th>Time</th></tr>{rows}</table>")
+    result = extract_article(Document(id="relay", source=Source(), content=html, media_type="html"))
+    assert isinstance(result, Article)
+    assert "Harrow Hill" in result.text
+    assert "Estmere AC" in result.text
+
+
+def test_a_table_of_one_row_of_short_links_is_still_a_menu() -> None:
+    links = "".join(f'<td><a href="/{w}">{w}</a></td>' for w in ("Home", "Sport", "Weather"))
+    html = article_page(f"<table><tr>{links}</tr></table>")
+    result = extract_article(Document(id="relay", source=Source(), content=html, media_type="html"))
+    assert isinstance(result, Article)
+    assert "Weather" not in result.text

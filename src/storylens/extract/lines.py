@@ -44,7 +44,7 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "copyright"
     if SITE_NOTICE.search(f.text) and outside_prose(f, view) and not REPORTING.search(f.text):
         return "site notice"
-    if not f.prose and is_menu(f.text):
+    if not f.prose and is_menu(f.text) and not in_data_table(f, view):
         return "navigation"
     if f.language_menu:
         return "language menu"
@@ -71,6 +71,23 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
     if view.structural and printed_twice_as_chrome(f, view):
         return "navigation"
     return None
+
+
+def in_data_table(f: LineFeatures, view: PageView) -> bool:
+    """A row of a table (trafilatura writes "| a | b |"), next to a row with as many cells:
+    a table's rows are the article's figures, while a one-row table of links is a menu."""
+    cells = table_cells(f.text)
+    if cells < 2:
+        return False
+    neighbours = view.features[max(0, f.index - 1) : f.index + 2]
+    return any(g.index != f.index and table_cells(g.text) == cells for g in neighbours)
+
+
+def table_cells(text: str) -> int:
+    stripped = text.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|")):
+        return 0
+    return stripped.count("|") - 1
 
 
 def is_short_prompt(f: LineFeatures) -> bool:
