@@ -142,7 +142,8 @@ def article_page(table: str) -> str:
         "with runners from nine clubs and a crowd along the river path.</p>"
         for i in range(4)
     )
-    return f"<html><body><article><h1>Valley relay results</h1>{paragraphs}{table}</article></body></html>"
+    heading = "<h1>Valley relay results</h1>"
+    return f"<html><body><article>{heading}{paragraphs}{table}</article></body></html>"
 
 
 def test_rows_of_a_data_table_are_article_text_even_when_short() -> None:
