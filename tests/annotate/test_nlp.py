@@ -29,3 +29,13 @@ def test_sentences_are_trimmed_and_in_order() -> None:
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
     assert all(not text[s.start].isspace() and not text[s.end - 1].isspace() for s in sentences)
+
+
+def test_a_heading_without_a_full_stop_is_not_parsed_into_the_line_under_it() -> None:
+    doc = get_nlp()("Latest news from the valley\nFloods closed the road to Estmere on Monday.")
+    assert [sentence.text.strip() for sentence in doc.sents] == [
+        "Latest news from the valley",
+        "Floods closed the road to Estmere on Monday.",
+    ]
+    closed = next(token for token in doc if token.text == "closed")
+    assert [child.text for child in closed.children if child.dep_ == "nsubj"] == ["Floods"]

@@ -33,9 +33,32 @@ def get_nlp() -> Language:
 
         from storylens.annotate.fastruler import install
 
+        _register_line_breaks()
         _NLP = spacy.load(MODEL_NAME)
         install(_NLP)
+        _NLP.add_pipe(LINE_BREAKS, before="parser")
     return _NLP
+
+
+LINE_BREAKS = "storylens_line_breaks"
+
+
+def _register_line_breaks() -> None:
+    """A component that makes each line start a sentence before the parser runs: a heading or
+    a dateline without a full stop must not be parsed into the paragraph under it (its verb
+    would take the heading's words as subject)."""
+    from spacy.language import Language
+
+    if Language.has_factory(LINE_BREAKS):
+        return
+
+    @Language.component(LINE_BREAKS)
+    def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+                token.is_sent_start = True
+        return doc
 
 
 def parse_texts(texts: Iterable[str]) -> list[Doc]:
