@@ -41,6 +41,7 @@ def test_time_only_stamps_are_stamps_without_a_date(line: str) -> None:
         "MORE ON THEME",
         "Sunday 14 May: what we know so far",
         "Agreed in 2025 by 12 votes",
+        "16 May 2031 | Hospital staff walk out over pay",
     ],
 )
 def test_lines_that_say_more_than_a_date_are_not_stamps(line: str) -> None:
@@ -85,6 +86,8 @@ def test_guess_language(text: str, language: str | None) -> None:
         ("20/03/2031 23:10 | Updated 21/03/2031 00:02", "2031-03-20T23:10:00"),
         ("06.11.2031 | 08:20 | Energy & Utilities", "2031-11-06T08:20:00"),
         ("03/25/2031", "2031-03-25"),
+        ("Friday, 16 May 2031 | Valley Post staff, with agencies", "2031-05-16"),
+        ("May 3, 2031 | Our correspondent", "2031-05-03"),
     ],
 )
 def test_numeric_stamps_and_stamps_beside_a_section_label(line: str, value: str) -> None:

@@ -291,6 +291,7 @@ ending a standstill that had idled dozens of cargo ships.
 Harbour master Tilde Aakre said the water level had risen by 1.4 metres since the weekend.
 This article is for information only and is not investment advice.
 You are receiving this because you subscribed to the Courier's morning briefing.
+This story was provided by Fjord Wire and has not been edited by Courier staff.
 © 2031 Rhine Valley Courier. Content licensed CC BY-NC 4.0 unless stated otherwise.
 """
 
@@ -306,6 +307,7 @@ def test_masthead_breadcrumb_notices_and_copyright_are_cut_and_the_stamp_dates_t
         "site notice"
     )
     assert "You are receiving this" not in article.text
+    assert "has not been edited" not in article.text
     assert reasons[MASTHEAD_PAGE.splitlines()[-1]] == "copyright"
     assert "Harbour master Tilde Aakre said" in article.text
     assert article.text.startswith("The river port of Velden reopened to barges on Tuesday")

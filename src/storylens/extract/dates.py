@@ -47,6 +47,13 @@ _DAY_MONTH_YEAR = re.compile(
 _NUMERIC_DAY = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 _BYLINE_LEAD = re.compile(r"^\W*(?:by|von|par)\s", re.I)
+# "Valley Post staff, with agencies", "Our correspondent": the newsroom credited beside a stamp.
+# The credit word ends the segment (but for "with <wire>"), so a headline about staff is no credit.
+_STAFF_CREDIT = re.compile(
+    r"\b(?:staff|correspondents?|reporters?|agencies|newsroom|desk|wires)"
+    r"(?:\s*,?\s*(?:with|and|/)\s+[^\W\d_][\w .&'-]{0,30})?$",
+    re.I,
+)
 _MONTH_DAY_YEAR = re.compile(rf"({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.I)
 _CLOCK = re.compile(
     r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?:\s*([ap])\.?m\.?)?(?![\d])", re.I
@@ -152,9 +159,9 @@ def _stamp_with_section_labels(line: str) -> bool:
         s
         for s in segments
         if s not in stamps
-        and len(s.split()) <= 3
         and not s.endswith(".")
         and not _BYLINE_LEAD.match(s)  # "By Jane Roe · 7 May 2031" is a byline, read as such
+        and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _STAFF_CREDIT.search(s)))
     ]
     return bool(stamps) and len(stamps) + len(labels) == len(segments)
 

@@ -34,7 +34,10 @@ SITE_NOTICE = re.compile(
     r"advice\b|\bfor (?:general )?information(?:al)? (?:purposes )?only\b"
     r"|\bnot affiliated with\b|\byou are receiving this\b|\byou (?:have )?subscribed\b"
     r"|\b(?:premium|paying) (?:members|subscribers)\b|\bis an? (?:independent|volunteer|"
-    r"non-profit|fan) (?:project|site|blog|publication)\b|\bcorrections (?:and|&) \w+:",
+    r"non-profit|fan) (?:project|site|blog|publication)\b|\bcorrections (?:and|&) \w+:"
+    # syndication: "This story was provided by X and has not been edited by our staff."
+    r"|\b(?:this|the above) (?:article|story|report|content) (?:was|is|has been) (?:provided|"
+    r"supplied|syndicated|distributed|auto-?generated)\b|\bhas not been edited by\b",
     re.I,
 )
 # "Home › World › Europe", "Home | Sport | Contact": short entries between separators.
