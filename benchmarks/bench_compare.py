@@ -2,9 +2,11 @@
 
     python benchmarks/bench_compare.py [--no-large] [--repeat N]
 
-Runs the whole pipeline on each story folder under examples/ (sample-story and stories/<name>)
-and scores the compare stage's conflicts with storylens.evaluation (rules in
-examples/ANSWER-KEY.md): precision and recall per conflict kind, false conflicts per story.
+Runs the whole pipeline on each story folder under examples/ (sample-story, stories/<name> and
+held-out/<name>) and scores the compare stage's conflicts with storylens.evaluation (rules in
+examples/ANSWER-KEY.md): precision and recall per conflict kind, false conflicts per story. The
+held-out stories were written by people who had not read the rules; they are scored apart, as
+the better guess of how storylens does on stories nobody has seen.
 The baseline compares the same observations (titles, event places and dates, numbers, quotes)
 by their words only: no gazetteer, no weekday reading, no office status rules, no rounding.
 
@@ -81,6 +83,16 @@ def baseline_conflicts(linked) -> list[dict]:
     return reported
 
 
+HELD_OUT = "held-out"  # stories written by people who had not read the rules, scored apart
+
+
+def story_group(folder: Path) -> str:
+    return HELD_OUT if HELD_OUT in folder.relative_to(EXAMPLES).parts else "tuned"
+
+
+Totals = dict[str, list[int]]  # kind -> [true positives, false positives, false negatives]
+
+
 def score_stories() -> None:
     from storylens.evaluation import load_key, score_conflicts, story_folders
     from storylens.pipeline import analyze
@@ -89,10 +101,8 @@ def score_stories() -> None:
     if not folders:
         print("no story with an answer key under examples/")
         return
-    totals = {
-        "storylens": defaultdict(lambda: [0, 0, 0]),
-        "baseline": defaultdict(lambda: [0, 0, 0]),
-    }
+    # (group, system) -> totals per kind
+    totals: dict[tuple[str, str], Totals] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     rows = []
     for folder in folders:
         key = load_key(folder)
@@ -105,10 +115,11 @@ def score_stories() -> None:
             base.extend(baseline_conflicts(result.linked))
         for name, reported in (("storylens", ours), ("baseline", base)):
             for kind, score in score_conflicts(key, reported, KINDS).items():
-                total = totals[name][kind]
-                total[0] += score.true_positives
-                total[1] += score.false_positives
-                total[2] += score.false_negatives
+                for group in (story_group(folder), "all"):
+                    total = totals[(group, name)][kind]
+                    total[0] += score.true_positives
+                    total[1] += score.false_positives
+                    total[2] += score.false_negatives
         ours_scores = score_conflicts(key, ours, KINDS)
         found = sum(s.true_positives for s in ours_scores.values())
         false = sum(s.false_positives for s in ours_scores.values())
@@ -136,15 +147,25 @@ def score_stories() -> None:
             f"{name:28} {wanted:>4} {found:>6} {false:>6} {base_false:>11} "
             f"{compare_s:>10.3f} {total_s:>11.1f}"
         )
+    groups = sorted({story_group(folder) for folder in folders}, reverse=True)
+    for group in [*groups, "all"] if len(groups) > 1 else groups:
+        print_kind_table(group, totals[(group, "storylens")], totals[(group, "baseline")])
 
-    print("\nPer kind, all stories (precision / recall; goal >= 0.9 each)")
+
+def print_kind_table(group: str, ours: Totals, baseline: Totals) -> None:
+    what = {
+        "tuned": "stories the rules were developed on",
+        HELD_OUT: "held-out stories, written without reading the rules",
+        "all": "all stories",
+    }[group]
+    print(f"\nPer kind, {what} (precision / recall; goal >= 0.9 each)")
     print(
         f"{'kind':12} {'storylens P':>12} {'R':>6} {'TP/FP/FN':>10}   {'baseline P':>11} {'R':>6}"
     )
     for kind in KINDS:
         line = f"{kind:12}"
-        for name in ("storylens", "baseline"):
-            tp, fp, fn = totals[name][kind]
+        for name, totals in (("storylens", ours), ("baseline", baseline)):
+            tp, fp, fn = totals[kind]
             precision = tp / (tp + fp) if tp + fp else 1.0
             recall = tp / (tp + fn) if tp + fn else 1.0
             if name == "storylens":
