@@ -69,3 +69,46 @@ def test_a_part_of_nothing_counted_stays_uncounted(annotate) -> None:
     text = "The firm sold 40 of its shops and closed 12 of them in May."
     numbers = {n.text: n for n in annotate(text).numbers}
     assert numbers["12"].counted is None
+
+
+def _told(annotate, text: str) -> list[tuple[float, str | None, str | None]]:
+    return [(n.value, n.unit, n.counted) for n in annotate(text, "2031-03-11").numbers]
+
+
+def test_the_verb_says_what_a_count_of_people_counts(annotate) -> None:
+    told = _told(
+        annotate, "The ferry sank on Sunday, killing 9 people and injuring 25, police said."
+    )
+    assert (9.0, "people", "death") in told and (25.0, "people", "injured") in told
+    told = _told(annotate, "At least 6 people lost their lives and 14 were hurt in the blaze.")
+    assert (6.0, "people", "death") in told and (14.0, "people", "injured") in told
+    told = _told(annotate, "Four people died and 20 others were wounded in the storm.")
+    assert (20.0, "people", "injured") in told
+
+
+def test_a_number_word_opening_a_sentence_is_kept_when_a_verb_counts_it(annotate) -> None:
+    told = _told(annotate, "Nine people were killed when the bridge at Oskeby collapsed.")
+    assert (9.0, "people", "death") in told
+
+
+def test_the_subject_of_an_active_kill_is_not_the_dead(annotate) -> None:
+    told = _told(annotate, "Three gunmen killed two guards at the depot.")
+    assert all(counted not in {"death", "injured"} for _v, _u, counted in told)
+
+
+def test_a_part_of_the_injured_is_not_the_count_of_injured(annotate) -> None:
+    told = _told(annotate, "Five of the injured were flown to the regional hospital.")
+    assert all(counted != "injured" for _v, _u, counted in told)
+
+
+def test_a_label_line_says_what_its_number_counts(annotate) -> None:
+    text = "Key figures\n- Injured: 27, four of them badly\n- Dead: 5\n- Passengers on board: 90"
+    told = _told(annotate, text)
+    assert (27.0, "people", "injured") in told and (5.0, "people", "death") in told
+    assert all(counted is None for value, _u, counted in told if value == 90)
+
+
+def test_and_a_half() -> None:
+    assert parse_value("six and a half hours") == 6.5
+    assert parse_value("2 and a half million") == 2_500_000
+    assert parse_value("more than six hours") == 6

@@ -7,8 +7,11 @@ numbers (they are dates); durations that the date annotator set aside are.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
+from functools import cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from storylens.model import DateMention, NumberMention
@@ -208,6 +211,8 @@ TIME_UNITS = {
     "century": "century",
 }
 PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individuals"})
+OTHERS = frozenset({"other", "others"})  # '34 others were injured': more people
+_LABEL = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z][A-Za-z ]{0,30}):[ \t]*$")
 HEDGES = re.compile(
     r"^(about|around|approximately|roughly|nearly|almost|some|over|under|more than|less than|"
     r"fewer than|at least|at most|up to|an estimated|just over|just under|close to|the|"
@@ -226,12 +231,33 @@ def extract_numbers(
         if ent.label_ in NUMBER_LABELS and not _inside(ent.start_char, ent.end_char, date_ranges):
             spans.append((ent, ent.label_))
     spans.extend((span, "DURATION") for span in durations)
+    taken = [(span.start_char, span.end_char) for span, _label in spans] + date_ranges
     out: list[NumberMention] = []
     for span, label in spans:
         mention = _number(span, label)
         if mention is not None:
             out.append(mention)
+    out.extend(_missed_people_counts(doc, taken))
     out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+def _missed_people_counts(doc: Doc, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """'Eleven people were killed': the parser often misses a number word that opens a
+    sentence; one that counts people a verb names is kept (a toll is what stories dispute)."""
+    out: list[NumberMention] = []
+    for token in doc:
+        word = token.lower_
+        if word not in UNITS or word in {"a", "an", "single", "dozen"} or token.dep_ != "nummod":
+            continue
+        if _inside(token.idx, token.idx + len(token), taken):
+            continue
+        counted = _counting_verb(doc[token.i : token.i + 1])
+        if counted is not None:
+            end = token.idx + len(token)
+            out.append(
+                NumberMention(token.idx, end, token.text, float(UNITS[word]), "people", counted)
+            )
     return out
 
 
@@ -247,6 +273,9 @@ def _number(span: Span, label: str) -> NumberMention | None:
         return None
     unit = _unit(span, label)
     counted = _counted(span, unit)
+    told = _label_count(span) or _counting_verb(span) if unit is None else None
+    if told is not None:
+        return NumberMention(span.start_char, span.end_char, text, float(value), "people", told)
     if unit is None and counted in PEOPLE_NOUNS:
         unit = "people"
     return NumberMention(
@@ -260,6 +289,9 @@ def _number(span: Span, label: str) -> NumberMention | None:
     )
 
 
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
+
+
 def parse_value(text: str, ordinal: bool = False) -> float | None:
     """The number a span writes, in digits or words ('1,200', '3.5 million', 'twenty-one')."""
     cleaned = text.lower().replace("per cent", "").replace("percent", "")
@@ -267,6 +299,8 @@ def parse_value(text: str, ordinal: bool = False) -> float | None:
         cleaned = cleaned.replace(symbol, " ")
     cleaned = cleaned.replace("%", " ").strip()
     cleaned = HEDGES.sub("", cleaned).strip()
+    half = 0.5 if _AND_A_HALF.search(cleaned) and not ordinal else 0.0
+    cleaned = _AND_A_HALF.sub(" ", cleaned)
     digits = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(st|nd|rd|th)?\b", cleaned)
     if digits:
         number = float(digits.group(1).replace(",", ""))
@@ -275,8 +309,9 @@ def parse_value(text: str, ordinal: bool = False) -> float | None:
         if scale is None:
             suffix = re.match(r"\d[\d,.]*(k|m|mn|bn|b|tn)\b", cleaned[digits.start() :])
             scale = SCALES.get(suffix.group(1)) if suffix else None
-        return number * (scale or 1) if not ordinal else number
-    return word_to_number(cleaned, ordinal)
+        return (number + half) * (scale or 1) if not ordinal else number
+    words = word_to_number(cleaned, ordinal)
+    return words + half if words is not None else None
 
 
 def word_to_number(text: str, ordinal: bool = False) -> float | None:
@@ -314,6 +349,58 @@ def word_to_number(text: str, ordinal: bool = False) -> float | None:
     if not seen:
         return None
     return total + current
+
+
+@cache
+def _people_verbs() -> dict[str, dict[str, str]]:
+    """Verbs (and verb + object) that say what a count of people counts, by the count's role."""
+    data = resources.files("storylens.annotate.lexicons").joinpath("counted.json")
+    table = json.loads(data.read_text(encoding="utf-8"))["people_verbs"]
+    return {"object": table["object"], "subject": table["subject"]}
+
+
+def _counting_verb(span: Span) -> str | None:
+    """What a count of people counts, told by its verb: 'killing 11 people', '43 were hurt',
+    '17 people lost their lives' -> 'death' / 'injured'. The subject of an active 'kill' is
+    the killer, so such verbs count only their object or passive subject; 'nine of the
+    injured' is a part, not the count."""
+    root = span.root
+    noun = root.head if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end else root
+    if noun is not root and noun.lemma_.lower() not in PEOPLE_NOUNS | OTHERS:
+        return None
+    if noun is root and root.pos_ != "NUM" and root.lower_ not in OTHERS:
+        return None
+    if any(child.lower_ == "of" for child in noun.children):
+        return None
+    verb = noun.head
+    verbs = _people_verbs()
+    if noun.dep_ in {"dobj", "nsubjpass"}:
+        return verbs["object"].get(verb.lemma_.lower())
+    if noun.dep_ != "nsubj":
+        return None
+    objects = [c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"]
+    for phrase in [f"{verb.lemma_.lower()} {o}" for o in objects] + [verb.lemma_.lower()]:
+        if phrase in verbs["subject"]:
+            return verbs["subject"][phrase]
+    complements = [c.lemma_.lower() for c in verb.children if c.dep_ == "acomp"]
+    if verb.lemma_ == "be" and complements:
+        return verbs["object"].get(complements[0])  # '43 are injured'
+    return None
+
+
+def _label_count(span: Span) -> str | None:
+    """'Injured: 43' in a list of figures: the label says what the number counts."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    match = _LABEL.match(text[line_start : span.start_char])
+    if match is None:
+        return None
+    label = match.group(1).strip().lower()
+    from storylens.annotate.lexicons import counted_synonyms
+
+    verbs = _people_verbs()["object"]
+    lemma = label[:-2] if label.endswith("ed") else label
+    return counted_synonyms().get(label) or verbs.get(lemma) or verbs.get(lemma + "e")
 
 
 def _unit(span: Span, label: str) -> str | None:
