@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from storylens.compare import compare_story
-from storylens.compare.numbers import same_within_rounding
+from storylens.compare.numbers import same_within_rounding, value_range
 
 from .builders import Doc, linked
 
@@ -133,3 +135,48 @@ def test_synonyms_of_what_is_counted_count_one_quantity() -> None:
 def test_nouns_that_are_not_synonyms_stay_apart() -> None:
     findings = compare_story(linked(_cuts("a", "1,300", "job"), _cuts("b", "3,100", "machine")))
     assert findings.conflicts == ()
+
+
+def _hours(doc_id: str, amount: str, value: float) -> Doc:
+    doc = Doc(doc_id, f"The envoys met for {amount} hours at the old mill in Farrowgate.")
+    doc.number(f"{amount} hours", value, "hour", None)
+    return doc
+
+
+def test_a_bound_agrees_with_a_value_inside_it() -> None:
+    findings = compare_story(
+        linked(_hours("a", "more than six", 6), _hours("b", "six and a half", 6.5))
+    )
+    assert findings.conflicts == ()
+    findings = compare_story(linked(_hours("a", "up to nine", 9), _hours("b", "eight", 8)))
+    assert findings.conflicts == ()
+
+
+def test_a_value_outside_a_bound_conflicts() -> None:
+    [conflict] = compare_story(
+        linked(_hours("a", "at least nine", 9), _hours("b", "six", 6))
+    ).conflicts
+    assert conflict.kind == "number"
+    [conflict] = compare_story(
+        linked(_hours("a", "fewer than five", 5), _hours("b", "eight", 8))
+    ).conflicts
+    assert conflict.kind == "number"
+
+
+def test_hedge_ranges() -> None:
+    assert value_range(7, "more than") == (7, math.inf)
+    assert value_range(40, "up to") == (-math.inf, 40)
+    assert value_range(50, "nearly") == (45, 50)
+    assert value_range(150, "about") == (135, 165)
+    assert value_range(12, None) == (12, 12)
+
+
+def test_an_open_bound_in_one_article_does_not_state_another_value() -> None:
+    a = Doc("a", "Talks ran over three days and the envoys will have 30 days to finish a treaty.")
+    a.number("three days", 3, "day", None)
+    a.number("30 days", 30, "day", None)
+    b = Doc("b", "Talks ran over three days and the envoys will have 45 days to finish a treaty.")
+    b.number("three days", 3, "day", None)
+    b.number("45 days", 45, "day", None)
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"30 days", "45 days"}

@@ -70,27 +70,68 @@ def same_within_rounding(a: float, b: float) -> bool:
 
 _HEDGE = re.compile(
     r"\b(about|around|some|nearly|almost|roughly|approximately|approx|more than|over|at least|"
-    r"just over|just under|less than|under|up to|close to|upwards of|estimated)\s*$",
+    r"just over|just under|less than|under|up to|close to|upwards of|estimated|fewer than|"
+    r"at most)\s*$",
     re.IGNORECASE,
 )
-_HEDGE_INSIDE = re.compile(r"^\s*(about|around|some|nearly|almost|more than|over|at least)\b", re.I)
+_HEDGE_INSIDE = re.compile(
+    r"^\s*(about|around|some|nearly|almost|roughly|approximately|more than|over|at least|"
+    r"just over|just under|less than|fewer than|under|up to|at most|close to|upwards of)\b",
+    re.I,
+)
+LOWER_BOUNDS = frozenset({"more than", "over", "at least", "just over", "upwards of"})
+UPPER_BOUNDS = frozenset(
+    {"less than", "fewer than", "under", "up to", "at most", "nearly", "almost", "just under"}
+)
 HEDGE_TOLERANCE = 0.1
+
+
+def hedge_word(use: NumberUse) -> str | None:
+    """The hedge before a number ('more than 9,000' -> 'more than'), if any."""
+    text = use.article.article.text
+    before = text[max(0, use.mention.start - 20) : use.mention.start]
+    match = _HEDGE_INSIDE.search(use.mention.text) or _HEDGE.search(before)
+    return " ".join(match.group(1).lower().split()) if match else None
 
 
 def hedged(use: NumberUse) -> bool:
     """'about 3%', 'more than 9,000', 'at least 41': the writer did not claim the exact value."""
-    text = use.article.article.text
-    before = text[max(0, use.mention.start - 20) : use.mention.start]
-    return bool(_HEDGE.search(before) or _HEDGE_INSIDE.search(use.mention.text))
+    return hedge_word(use) is not None
+
+
+def value_range(value: float, hedge: str | None) -> tuple[float, float]:
+    """The values a hedged number allows: 'more than 7' is 7 or above, 'up to 40' 40 or below
+    ('nearly 50' is below 50 but near it), 'about 150' within a tenth of 150."""
+    slack = HEDGE_TOLERANCE * abs(value)
+    if hedge is None:
+        return (value, value)
+    if hedge in LOWER_BOUNDS:
+        return (value, math.inf)
+    if hedge in {"nearly", "almost", "just under"}:
+        return (value - slack, value)
+    if hedge in UPPER_BOUNDS:
+        return (-math.inf, value)
+    return (value - slack, value + slack)
 
 
 def values_agree(a: NumberUse, b: NumberUse) -> bool:
+    """Equal within rounding, or allowed by each other's hedges: 'more than seven hours' and
+    'seven and a half hours' agree, 'at least 17' and '11' do not."""
     if same_within_rounding(a.mention.value, b.mention.value):
         return True
-    if hedged(a) or hedged(b):
-        high = max(abs(a.mention.value), abs(b.mention.value))
-        return abs(a.mention.value - b.mention.value) <= HEDGE_TOLERANCE * high
-    return False
+    low_a, high_a = value_range(a.mention.value, hedge_word(a))
+    low_b, high_b = value_range(b.mention.value, hedge_word(b))
+    return low_a <= high_b and low_b <= high_a
+
+
+def gives_value(mine: NumberUse, other: NumberUse) -> bool:
+    """The article's own number states the other value (within rounding, or hedged near it);
+    an open bound states no value: 'over three days' does not say '60 days'."""
+    if same_within_rounding(mine.mention.value, other.mention.value):
+        return True
+    high = max(abs(mine.mention.value), abs(other.mention.value))
+    close = abs(mine.mention.value - other.mention.value) <= HEDGE_TOLERANCE * high
+    return close and (hedged(mine) or hedged(other))
 
 
 def _uses(context: StoryContext) -> list[NumberUse]:
@@ -256,7 +297,7 @@ def _conflict(
     def also_says(article_id: str, other: NumberUse) -> bool:
         """The article gives this value too: in a same-key use, or any number in a sentence
         that holds one ('24 of the 43 seats' counts seats with both numbers)."""
-        if any(values_agree(mine, other) for mine in by_article[article_id]):
+        if any(gives_value(mine, other) for mine in by_article[article_id]):
             return True
         article = context.by_id[article_id]
         sentences = {use.sentence for use in by_article[article_id]}
@@ -283,7 +324,7 @@ def _conflict(
         if k in clashing:
             continue
         for other in involved:
-            if values_agree(use, other) and _same_quantity(context, use, other):
+            if gives_value(use, other) and _same_quantity(context, use, other):
                 involved.append(use)
                 break
     observations = [o for u in involved if (o := _observation(u, subject_id, subject))]
