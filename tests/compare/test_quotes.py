@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from storylens.compare import compare_story
-from storylens.compare.quotes import same_statement
+from storylens.compare.quotes import pronoun_named_nearby, same_statement
+from storylens.model import QuoteMention
 
 from .builders import Doc, linked
 
@@ -96,3 +97,45 @@ def test_half_the_words_shared_needs_meanings_that_do_not_disagree() -> None:
 def test_without_the_model_the_shared_words_decide() -> None:
     assert same_statement(overlap=0.5, similarity=None)
     assert not same_statement(overlap=0.4, similarity=None)
+
+
+def _pronoun_quote(text: str, words: str, speaker: str, pronoun: str) -> QuoteMention:
+    start = text.index(words)
+    at = text.index(f" {pronoun} said") + 1
+    return QuoteMention(start, start + len(words), words, "direct", speaker, at, at + len(pronoun))
+
+
+def test_a_pronoun_speaker_counts_when_named_in_its_paragraph() -> None:
+    text = "Tam Orlov left early.\nOrlov looked tired. “We will be back on Monday,” he said."
+    quote = _pronoun_quote(text, "We will be back on Monday", "Tam Orlov", "he")
+    assert pronoun_named_nearby(text, quote)
+
+
+def test_a_pronoun_speaker_named_only_paragraphs_back_is_not_trusted() -> None:
+    text = "Tam Orlov left early.\nBrannick looked tired. “We will be back on Monday,” he said."
+    quote = _pronoun_quote(text, "We will be back on Monday", "Tam Orlov", "he")
+    assert not pronoun_named_nearby(text, quote)
+    named = QuoteMention(quote.start, quote.end, quote.text, "direct", "Tam Orlov", 0, 9)
+    assert pronoun_named_nearby(text, named)  # a name, not a pronoun: always counts
+
+
+def test_a_far_pronoun_speaker_makes_no_attribution_conflict() -> None:
+    a = _said("a", STATEMENT, "Koren")
+    text = f"Tam Orlov arrived.\nBrannick spoke next. “{STATEMENT},” he said."
+    b = Doc("b", text)
+    b.entity("Tam Orlov")
+    b.quotes.append(_pronoun_quote(text, STATEMENT, "Tam Orlov", "he"))
+    assert [c for c in compare_story(linked(a, b)).conflicts if c.kind == "attribution"] == []
+
+
+def test_a_fragment_two_remarks_share_does_not_join_them() -> None:
+    a = _said("a", "We came here to bring the harbour workers home", "Koren")
+    b = Doc(
+        "b",
+        "Union chief Tam Orlov spoke. “Our task is to bring the harbour workers home,” Orlov said.",
+    )
+    b.entity("Tam Orlov")
+    b.quote("Our task is to bring the harbour workers home", "Tam Orlov")
+    c = _said("c", "to bring the harbour workers home", "Koren")
+    findings = compare_story(linked(a, b, c))
+    assert [c for c in findings.conflicts if c.kind == "attribution"] == []

@@ -10,6 +10,7 @@ people. A quote that only one family carries is single-source: where invented qu
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -99,6 +100,23 @@ def _reporting_times(article: AnnotatedArticle, mention: QuoteMention) -> tuple[
     )
 
 
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def pronoun_named_nearby(text: str, mention: QuoteMention) -> bool:
+    """A speaker given by a pronoun ('..., he said') is trusted only when the person it was
+    resolved to is named earlier in the pronoun's own paragraph: farther back, a name the
+    parser missed (an unusual surname) may be the one meant, and a wrong speaker is worse
+    than none. Speakers named outright always count."""
+    if mention.speaker is None or mention.speaker_start is None or mention.speaker_end is None:
+        return True
+    if text[mention.speaker_start : mention.speaker_end].lower() not in PRONOUNS:
+        return True
+    paragraph = text[text.rfind("\n", 0, mention.speaker_start) + 1 : mention.speaker_start]
+    names = [w for w in mention.speaker.split() if w[:1].isupper() and len(w) > 1]
+    return any(re.search(rf"\b{re.escape(name)}\b", paragraph) for name in names)
+
+
 def _uses(context: StoryContext) -> list[QuoteUse]:
     uses = []
     for article in context.articles:
@@ -112,6 +130,8 @@ def _uses(context: StoryContext) -> list[QuoteUse]:
             if span is None:
                 continue
             speaker = context.resolver.person(mention.speaker, article.id)
+            if speaker and not pronoun_named_nearby(article.article.text, mention):
+                speaker = None
             speaker_words = set(words(context.resolver.name(speaker))) if speaker else set()
             if mention.speaker:
                 speaker_words |= set(words(mention.speaker))
@@ -143,6 +163,8 @@ def same_words(a: str, b: str) -> bool:
 
 
 def _cluster_verbatim(uses: list[QuoteUse]) -> list[_Cluster]:
+    """Uses with the same words, chained through truncations; two clusters join only when
+    their fullest wordings are the same words ('bring our people home' is in two remarks)."""
     parent = list(range(len(uses)))
 
     def find(i: int) -> int:
@@ -151,10 +173,17 @@ def _cluster_verbatim(uses: list[QuoteUse]) -> list[_Cluster]:
             i = parent[i]
         return i
 
+    longest = [use.tokens for use in uses]  # per cluster root: its longest wording
+
     for i, use in enumerate(uses):
         for i2 in range(i):
-            if find(i2) != find(i) and same_words(uses[i2].tokens, use.tokens):
-                parent[find(i)] = find(i2)
+            a, b = find(i2), find(i)
+            if a == b or not same_words(uses[i2].tokens, use.tokens):
+                continue
+            if not same_words(longest[a], longest[b]):
+                continue  # a fragment two different remarks share joins only one of them
+            parent[b] = a
+            longest[a] = max(longest[a], longest[b], key=len)
     clusters: dict[int, _Cluster] = defaultdict(_Cluster)
     for i, use in enumerate(uses):
         clusters[find(i)].uses.append(use)
