@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storylens.compare.context import build_context
+from storylens.model import TitleMention
 
 from .builders import Doc, linked
 
@@ -93,3 +94,35 @@ def test_places_are_one_entity_across_spellings() -> None:
     places = [e for e in context.resolver.entities if e.type == "place"]
     assert len(places) == 1
     assert places[0].article_ids == ("a", "b")
+
+
+def test_a_name_given_an_office_is_a_person_however_it_is_tagged() -> None:
+    docs = []
+    for doc_id in "abc":
+        doc = Doc(doc_id, "Vesna Kollarik, head of the harbour board, spoke. Kollarik left.")
+        doc.entity("Vesna Kollarik", "ORG" if doc_id != "a" else "PERSON")
+        docs.append(doc)
+    for doc in docs[:2]:
+        doc.titles.append(
+            TitleMention(
+                16,
+                41,
+                "head of the harbour board",
+                0,
+                14,
+                "Vesna Kollarik",
+                "head",
+                None,
+                "current",
+            )
+        )
+    assert "Vesna Kollarik" in _people(*docs)
+
+
+def test_a_name_mostly_tagged_as_an_organisation_without_an_office_is_not_a_person() -> None:
+    docs = []
+    for doc_id in "abc":
+        doc = Doc(doc_id, "Brannock Holt reported profits. Brannock Holt grew.")
+        doc.entity("Brannock Holt", "ORG" if doc_id != "a" else "PERSON")
+        docs.append(doc)
+    assert "Brannock Holt" not in _people(*docs)

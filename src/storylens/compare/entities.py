@@ -250,11 +250,16 @@ def _title_records(
 
 
 def _mostly_not_people(articles: list[AnnotatedArticle]) -> set[str]:
-    """Names the story mostly tags as organisations or places: a stray PERSON tag is noise."""
+    """Names the story mostly tags as organisations or places: a stray PERSON tag is noise.
+    A name given an office ('head of the board, Ana Vel') is a person's, whatever the tagger
+    said of an unusual surname, so each title counts as a person tag."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for article in articles:
         for mention in article.entities:
             labels[name_key(mention.text)]["person" if mention.label == "PERSON" else "other"] += 1
+        for title in article.titles:
+            if title.person and len(title.person.split()) >= 2:
+                labels[name_key(title.person)]["person"] += 1
     return {key for key, count in labels.items() if count["other"] > count["person"]}
 
 
