@@ -125,3 +125,54 @@ def test_a_dateline_is_neither_time_nor_participant_of_an_event(annotate) -> Non
 def test_admitting_defeat_is_a_concession(annotate) -> None:
     events = _events(annotate, "Mayor Tomas Berg admitted defeat late on Sunday in Kellin.")
     assert _one(events, "admitted").kind == "concession"
+
+
+def test_a_crash_near_the_town_of_a_place_takes_the_town(annotate) -> None:
+    text = (
+        "A bus collided with a lorry near the town of Port Avel in the Ostravian state of "
+        "Coldmarsh early on Monday."
+    )
+    crash = _one(_events(annotate, text), "collided")
+    assert crash.kind == "crash"
+    assert "Port Avel" in [p.text for p in crash.places]
+    assert "state of Coldmarsh" in [p.text for p in crash.places]
+
+
+def test_compass_bearings_from_a_place_say_where(annotate) -> None:
+    text = "The bus crashed on a mountain road about six kilometres north of Port Avel."
+    crash = _one(_events(annotate, text), "crashed")
+    assert [p.text for p in crash.places] == ["Port Avel"]
+
+
+def test_a_when_clause_happens_at_the_time_of_its_main_clause(annotate) -> None:
+    text = "Nine people were hurt on March 9 when a bus smashed into a lorry near Port Avel."
+    crash = _one(_events(annotate, text), "smashed")
+    assert crash.kind == "crash"
+    assert [t.text for t in crash.times] == ["March 9"]
+    assert "Port Avel" in [p.text for p in crash.places]
+
+
+def test_slamming_a_decision_is_no_crash(annotate) -> None:
+    events = _events(annotate, "Governor Hal Ruddock slammed the decision on Monday.")
+    assert not [e for e in events if e.text == "slammed"]
+
+
+def test_a_date_of_another_clause_is_not_the_events_time(annotate) -> None:
+    text = "Nine people were hurt on March 9, and the bus crashed a week later."
+    crash = _one(_events(annotate, text), "crashed")
+    assert [t.text for t in crash.times] == []
+
+
+def test_who_in_a_relative_clause_is_the_person_it_describes(annotate) -> None:
+    text = "Mayor Ines Dollar, who met Hal Ruddock in Marrowby on Friday, praised the plan."
+    meet = _one(_events(annotate, text), "met")
+    assert set(meet.participants) == {"hal ruddock", "ines dollar"}
+
+
+def test_the_date_just_before_when_is_the_time_of_the_when_clause(annotate) -> None:
+    text = (
+        "Two people were killed and nine were hurt yesterday morning when a bus crashed "
+        "near Port Avel, police confirmed."
+    )
+    crash = _one(_events(annotate, text), "crashed")
+    assert [t.text for t in crash.times] == ["yesterday"]

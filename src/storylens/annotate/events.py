@@ -54,6 +54,20 @@ NEEDS_COMPANION = {
 # Decisions an institution takes where it sits: "the court in City ruled" says where.
 SEATED_KINDS = frozenset({"ruling", "approval", "announcement"})
 SEAT = frozenset({"in", "at"})
+# Verbs that name a crash only with 'into': "slammed into a lorry", not "slammed the plan".
+IMPACT_VERBS = frozenset({"smash", "slam", "plough", "plow", "ram", "crash"})
+IMPACT_ONLY = frozenset(IMPACT_VERBS - {"crash"})
+# Compass words: "four kilometres west of X", "north of X" say where, relative to X.
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west", "outside"}
+)
+# "the town of X" names a settlement; "the state of X", "X province" a region around many.
+SETTLEMENT_NOUNS = frozenset({"town", "city", "village", "port", "capital", "municipality"})
+REGION_NOUNS = frozenset(
+    {"state", "province", "region", "county", "district", "canton", "prefecture", "oblast"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "acomp", "dobj", "pobj", "prep"})
 
 
@@ -122,8 +136,15 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
             return None  # "newly elected", "the proposed summit": a modifier, not an event
         if lemma == "call":
             return None  # "call for", "call on", "called it": rarely a phone call
+        if lemma in IMPACT_ONLY:
+            return "crash" if _hits_into(token) else None
         return words.verbs.get(lemma) or _object_verb_kind(token, lemma, resolver)
     return None
+
+
+def _hits_into(verb: Token) -> bool:
+    """'smashed into a freight train': an impact, unlike 'slammed the decision'."""
+    return any(c.dep_ == "prep" and c.lower_ == "into" for c in verb.children)
 
 
 def _nominal_adjective(token: Token) -> bool:
@@ -231,6 +252,8 @@ def _is_light_use(noun: Token, verb: Token) -> bool:
 def _event_subject(verb: Token) -> Token | None:
     """Subject of the verb or of the verb it depends on ('plans to travel', 'ready to meet')."""
     subject = subject_of(verb)
+    if subject is not None and subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return verb.head  # "X, who met Y in Z": X meets
     if subject is not None:
         return subject
     token = verb
@@ -278,7 +301,8 @@ def _places(
             _add_place(child, resolver, found)
         if trigger.pos_ == "VERB" and kind in MOTION_KINDS and child.dep_ == "dobj":
             _add_place(child, resolver, found)
-        if child.dep_ == "prep" and child.lower_ in {"with", "between"}:
+        partners = {"with", "between"} | ({"into"} if kind == "crash" else set())
+        if child.dep_ == "prep" and child.lower_ in partners:
             for partner in child.children:
                 if partner.dep_ == "pobj":
                     _collect_places(partner, LOCATIVE, resolver, found)
@@ -326,6 +350,8 @@ def _collect_places(
     depth: int = 0,
 ) -> None:
     for child in node.children:
+        if child.lower_ in COMPASS and child.dep_ in {"advmod", "amod", "npadvmod", "prep"}:
+            _add_compass_place(child, resolver, found)
         if child.dep_ == "prep" and child.lower_ in prepositions:
             for target in child.children:
                 if target.dep_ != "pobj":
@@ -336,6 +362,38 @@ def _collect_places(
                 if depth == 0 and resolver.mention_at(target) is None:
                     # "meet X in person in City": the place hangs off "person"
                     _collect_places(target, LOCATIVE - {"on"}, resolver, found, depth + 1)
+
+
+def _add_compass_place(compass: Token, resolver: Resolver, found: list[EntityMention]) -> None:
+    """'four kilometres west of X', 'outside X': X is where, give or take a few kilometres."""
+    for child in compass.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for target in child.children:
+                if target.dep_ == "pobj":
+                    _add_place(target, resolver, found, loose=True)
+        elif child.dep_ == "pobj" and compass.lower_ == "outside":
+            _add_place(child, resolver, found, loose=True)
+
+
+def _named_in_noun(noun: Token, resolver: Resolver) -> EntityMention | None:
+    """'the town of X' is X; 'the state of X' and 'X state' are a region, kept with the noun
+    so that the comparison knows it holds towns rather than stands apart from them."""
+    lemma = fold(noun.lemma_)
+    if lemma not in SETTLEMENT_NOUNS | REGION_NOUNS:
+        return None
+    name = None
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            name = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif child.dep_ == "compound" and child.pos_ == "PROPN" and lemma in REGION_NOUNS:
+            name = child
+    if name is None or name.pos_ != "PROPN" or _is_person(name, resolver):
+        return None
+    if lemma in SETTLEMENT_NOUNS:
+        return _proper_name_place(name)
+    start, end = min(noun.idx, name.idx), max(noun.idx + len(noun), name.idx + len(name))
+    text = noun.doc.text[start:end]
+    return EntityMention(start=start, end=end, text=text, label="LOC", key=entity_key(text, "LOC"))
 
 
 def _add_place(
@@ -364,6 +422,11 @@ def _add_place(
                     found.append(container)
         return
     if mention is None and token.pos_ == "NOUN":
+        named = _named_in_noun(token, resolver)
+        if named is not None:
+            if named not in found:
+                found.append(named)
+            return
         for child in token.children:  # "Country's capital City" / "the city of X"
             if child.dep_ in {"appos", "compound"} or (
                 child.dep_ == "prep" and child.lower_ == "of"
@@ -402,9 +465,18 @@ def _times(
         targets.add(governor.i)
     if trigger.pos_ != "VERB":  # "a fire that broke out on Tuesday", "results published Monday"
         targets.update(c.i for c in trigger.children if c.dep_ in {"relcl", "acl"})
+    anchor = _when_anchor(trigger)  # "ten were hurt on May 3 when the trains collided"
+    if anchor is not None:
+        targets.add(anchor.i)
     found: list[DateMention] = []
     for root, mention in date_roots:
         if abs(root.i - trigger.i) > 40 or _inside(mention.start, datelines):
+            continue
+        if anchor is not None and root.i == anchor.i:  # "on May 3, when ...": that day
+            found.append(mention)
+            continue
+        if _just_before_when(trigger, mention):
+            found.append(mention)
             continue
         token = root
         for _ in range(4):
@@ -418,6 +490,28 @@ def _times(
                 break  # another clause
             token = head
     return found
+
+
+def _when_anchor(verb: Token) -> Token | None:
+    """A 'when' clause happens at the time of what it hangs from: the clause it modifies
+    ('were hurt on May 3 when ...') or the date itself, as the parser often has it."""
+    if verb.pos_ != "VERB" or verb.dep_ not in {"advcl", "relcl"} or verb.head.i == verb.i:
+        return None
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
+        return verb.head
+    return None
+
+
+_PART_OF_DAY = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+$")
+
+
+def _just_before_when(verb: Token, mention: DateMention) -> bool:
+    """'... yesterday morning when the trains collided': the date right before the 'when' of
+    the event's clause is its time, however the parser attached the clause."""
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None or verb.pos_ != "VERB" or mention.end > when.idx:
+        return False
+    return bool(_PART_OF_DAY.match(verb.doc.text[mention.end : when.idx]))
 
 
 _DATELINE = re.compile(
