@@ -93,3 +93,13 @@ def test_month_named_relative_to_the_article() -> None:
     assert resolve_explicit("last May", tuesday) == ("2030-05", "month", True)
     assert resolve_explicit("next February", tuesday) == ("2032-02", "month", True)
     assert resolve_explicit("the spring of 2029", tuesday) == ("2029", "year", False)
+
+
+def test_a_possessive_weekday_in_the_present_is_the_nearest_one(annotate) -> None:
+    dates = _dates(annotate, "Survivors of Monday's crash describe the impact.")
+    assert dates["Monday"].value == "2031-03-10"  # the day before, not next week
+
+
+def test_a_possessive_weekday_with_a_modal_still_looks_ahead(annotate) -> None:
+    dates = _dates(annotate, "Friday's vote will decide the matter.")
+    assert dates["Friday"].value == "2031-03-14"

@@ -367,6 +367,7 @@ def time_direction(span: Span) -> str | None:
     if re.search(r"\bnow (and|until|till)$|\b(until|till)$", before):
         return "future"
     token: Token = span.root
+    possessive = _possessive(span)
     tense = _relative_clause_tense(token)
     if tense is not None:
         return tense
@@ -383,11 +384,17 @@ def time_direction(span: Span) -> str | None:
             return "future"
         if token.pos_ in {"VERB", "AUX"}:
             tense = verb_tense(token)
-            if tense == "present":
-                return "future"
+            if tense == "present":  # "Tuesday's crash shows ...": the nearest Tuesday
+                return None if possessive else "future"
             if tense is not None:
                 return tense
     return None
+
+
+def _possessive(span: Span) -> bool:
+    """'Tuesday's collision': a day named as the owner of an event, whichever way it lies."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in {"'s", "’s"}
 
 
 def _relative_clause_tense(noun: Token) -> str | None:
