@@ -39,3 +39,27 @@ def test_the_story_teaches_containment_of_fictional_places() -> None:
     assert gazetteer.contains(ostravel, qorvath)
     assert gazetteer.contains(ostravel, dunmere)
     assert gazetteer.known_apart(qorvath, dunmere)
+
+
+def test_a_venue_or_a_lake_lies_beside_any_town() -> None:
+    gazetteer = Gazetteer()
+    hotel, lake = normalize_place("the Hotel Sorvane"), normalize_place("Lake Orvel")
+    assert hotel.kind == lake.kind == "venue"
+    assert not gazetteer.known_apart(hotel, lake)
+    assert not gazetteer.known_apart(hotel, normalize_place("Lyon"))
+    assert gazetteer.known_apart(normalize_place("Qorvath"), normalize_place("Dunmere"))
+
+
+def test_a_part_of_a_named_place_is_not_apart_from_it() -> None:
+    gazetteer = Gazetteer()
+    assert not gazetteer.known_apart(normalize_place("Upper Qorvath"), normalize_place("Qorvath"))
+    assert gazetteer.known_apart(normalize_place("Upper Qorvath"), normalize_place("Dunmere"))
+
+
+def test_the_story_teaches_which_names_are_regions() -> None:
+    a = Doc("a", "The bus crashed near Qorvath in the Ostravian state of Varnel. Lyon is calm.")
+    gazetteer = learn_containment([a.build()])
+    assert gazetteer.regions == frozenset({"varnel"})
+    for name in ("Varnel", "Upper Varnel"):
+        assert not gazetteer.known_apart(normalize_place(name), normalize_place("Qorvath"))
+    assert gazetteer.known_apart(normalize_place("Dunmere"), normalize_place("Qorvath"))

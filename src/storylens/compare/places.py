@@ -83,7 +83,7 @@ class Place:
 
     id: str
     name: str
-    kind: str  # "country" | "city" | "region" | "body" | "unknown"
+    kind: str  # "country" | "city" | "region" | "venue" | "body" | "unknown"
     country: str | None = None
 
 
@@ -210,6 +210,16 @@ _REGION_WORDS = frozenset(
 )
 
 
+# A venue or a natural feature (a hotel, a palace, a lake) lies in or beside some town: it
+# never contradicts a town, and two of them may well be one place (the hotel on the lake).
+# Not 'villa': in Spanish and Italian place names it is a town ('Villa X').
+_VENUE_WORDS = frozenset(
+    {"hotel", "palace", "hall", "castle", "house", "building", "centre", "center", "tower"}
+    | {"airport", "station", "stadium", "arena", "square", "embassy", "cathedral", "church"}
+    | {"lake", "river", "mount", "mountain", "chateau", "manor", "resort"}
+)
+
+
 def _strip_article(key: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
@@ -238,7 +248,8 @@ def normalize_place(text: str) -> Place:
     if city is not None:
         geonameid, name, country, _population = city
         return Place(id=f"city:{geonameid}", name=name, kind="city", country=country)
-    kind = "region" if set(key.split()) & _REGION_WORDS else "unknown"
+    words = set(key.split())
+    kind = "region" if words & _REGION_WORDS else "venue" if words & _VENUE_WORDS else "unknown"
     return Place(id=f"name:{key}", name=text.strip(), kind=kind)
 
 
@@ -254,6 +265,17 @@ class Gazetteer:
     """Containment known for one story: the packages' plus what the articles say."""
 
     inside: frozenset[tuple[str, str]] = frozenset()  # (inner id, outer id) learnt from text
+    regions: frozenset[str] = frozenset()  # folded names the text calls a state, province ...
+
+    def region_like(self, place: Place) -> bool:
+        """A region, or an unknown name that is a learnt region or a part of one
+        ('Upper X' where the story calls X a state)."""
+        if place.kind == "region":
+            return True
+        if place.kind != "unknown":
+            return False
+        words = place.id.removeprefix("name:").split()
+        return any(_contains_words(words, region.split()) for region in self.regions)
 
     def contains(self, outer: Place, inner: Place) -> bool:
         """True when ``inner`` lies in ``outer`` (or is the same place)."""
@@ -278,14 +300,48 @@ class Gazetteer:
         """True when we can tell the places are different and neither holds the other."""
         if self.compatible(a, b):
             return False
-        if a.kind == "body" or b.kind == "body":
+        if {a.kind, b.kind} & {"body", "venue"}:
             return False
         # A region may hold either; a place no gazetteer knows (a district, a square, a hall)
         # may lie in any known one. Two known places, or two unknown ones, can be told apart.
         kinds = {a.kind, b.kind}
-        if "region" in kinds:
+        if "region" in kinds or self.region_like(a) or self.region_like(b):
+            return False
+        if kinds == {"unknown"} and _part_of_name(a, b):
             return False
         return kinds == {"unknown"} or "unknown" not in kinds
+
+
+def _contains_words(words: list[str], part: list[str]) -> bool:
+    """``part`` occurs in ``words`` as a run of whole words."""
+    size = len(part)
+    return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))
+
+
+def _part_of_name(a: Place, b: Place) -> bool:
+    """'Upper Varnia' and 'Varnia', 'Old Town Avel' and 'Avel': one may lie in the other."""
+    words_a = a.id.removeprefix("name:").split()
+    words_b = b.id.removeprefix("name:").split()
+    return _contains_words(words_a, words_b) or _contains_words(words_b, words_a)
+
+
+_NAME_RUN = r"([A-Z][\w-]+(?: [A-Z][\w-]+)*)"
+_REGION_NOUN = r"(?:state|province|region|county|canton|prefecture|oblast)"
+_REGION_NAMED = (
+    re.compile(rf"\b{_REGION_NOUN} of {_NAME_RUN}"),
+    re.compile(rf"\b{_NAME_RUN} {_REGION_NOUN}\b(?! of)"),  # not 'the Avelish state of X'
+)
+
+
+def learn_regions(text: str) -> set[str]:
+    """Names the text itself calls a region: 'the state of X', 'X province'."""
+    found = set()
+    matches = [m for pattern in _REGION_NAMED for m in pattern.finditer(text)]
+    for match in matches:
+        name = name_key(match.group(1))
+        if name and normalize_place(name).kind in {"unknown", "region"}:
+            found.add(_strip_article(name))
+    return found
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -294,8 +350,10 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 def learn_containment(articles: Iterable[AnnotatedArticle]) -> Gazetteer:
     """Read 'A, B', "B's capital A" and 'A in B' between adjacent place mentions."""
     pairs: set[tuple[str, str]] = set()
+    regions: set[str] = set()
     for article in articles:
         text = article.article.text
+        regions |= learn_regions(text)
         places = sorted((m for m in article.entities if m.label in _PLACE_LABELS), key=_start)
         for first, second in itertools.pairwise(places):
             between = text[first.end : second.start]
@@ -311,7 +369,7 @@ def learn_containment(articles: Iterable[AnnotatedArticle]) -> Gazetteer:
                 pairs.add((b.id, a.id))
                 if (previous_inner := _inner_before(article, places, first)) is not None:
                     pairs.add((previous_inner.id, b.id))  # 'A in B's C': A lies in C
-    return Gazetteer(inside=frozenset(pairs))
+    return Gazetteer(inside=frozenset(pairs), regions=frozenset(regions))
 
 
 def _inner_before(article: AnnotatedArticle, places: list, mention: object) -> Place | None:
