@@ -242,3 +242,87 @@ def test_one_clash_found_through_two_event_words_is_reported_once() -> None:
     [conflict] = compare_story(linked(a, b)).conflicts
     assert conflict.kind == "date"
     assert " takes place on " in conflict.explanation  # "the signing ... takes", not "take"
+
+
+def _crash(doc_id: str, text: str, trigger: str, place: str, when: str, value: str) -> Doc:
+    doc = Doc(doc_id, text, published="2031-03-11")
+    day = doc.date(when, value, granularity="day", anchored=True)
+    doc.event(trigger, "crash", (), (place,), (day,))
+    return doc
+
+
+def test_a_crash_told_in_two_places_and_on_two_days_is_still_one_crash() -> None:
+    a = _crash(
+        "a", "A bus crashed near Lyon on March 9.", "crashed", "Lyon", "March 9", "2031-03-09"
+    )
+    b = _crash(
+        "b", "A bus crashed near Nice on March 10.", "crashed", "Nice", "March 10", "2031-03-10"
+    )
+    kinds = sorted(c.kind for c in compare_story(linked(a, b)).conflicts)
+    assert kinds == ["date", "place"]
+
+
+def test_two_meetings_in_two_places_on_two_days_are_still_a_series() -> None:
+    a = _talks("a", "Lyon", "March 9", "2031-03-09", granularity="day")
+    b = _talks("b", "Marseille", "March 12", "2031-03-12", granularity="day")
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_yesterday_in_a_trusted_frame_is_a_day() -> None:
+    a = _crash(
+        "a", "A bus crashed near Lyon on March 9.", "crashed", "Lyon", "March 9", "2031-03-09"
+    )
+    b = Doc("b", "A bus crashed yesterday near Lyon.", published="2031-03-11")
+    b.event(
+        "crashed", "crash", (), ("Lyon",), (b.date("yesterday", "2031-03-10", "relative", True),)
+    )
+    c = _crash(
+        "c", "A bus crashed near Lyon on March 9.", "crashed", "Lyon", "March 9", "2031-03-09"
+    )
+    [conflict] = compare_story(linked(a, b, c)).conflicts
+    assert conflict.kind == "date"
+    assert {v.value for v in conflict.values} == {"March 9", "yesterday"}
+
+
+def test_yesterday_that_is_the_same_day_agrees() -> None:
+    a = _crash(
+        "a", "A bus crashed near Lyon on March 10.", "crashed", "Lyon", "March 10", "2031-03-10"
+    )
+    b = Doc("b", "A bus crashed yesterday near Lyon.", published="2031-03-11")
+    b.event(
+        "crashed", "crash", (), ("Lyon",), (b.date("yesterday", "2031-03-10", "relative", True),)
+    )
+    c = _crash(
+        "c", "A bus crashed near Lyon on March 10.", "crashed", "Lyon", "March 10", "2031-03-10"
+    )
+    assert compare_story(linked(a, b, c)).conflicts == ()
+
+
+def _bare_talks(doc_id: str, place: str, lead: str = "") -> Doc:
+    doc = Doc(doc_id, f"{lead}The two sides reached a deal after talks in {place}.")
+    doc.event("talks", "talks", (), (place,))
+    return doc
+
+
+def test_bare_talks_in_a_lede_are_the_storys_main_talks() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "Lyon", "Thursday", None, granularity="weekday")
+    c = _bare_talks("c", "Marseille")
+    [conflict] = compare_story(linked(a, b, c)).conflicts
+    assert conflict.kind == "place"
+    assert {v.value for v in conflict.values} == {"Lyon", "Marseille"}
+
+
+def test_bare_talks_deep_in_a_page_stay_out() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "Lyon", "Thursday", None, granularity="weekday")
+    c = _bare_talks("c", "Marseille", lead="It rained. It was cold. Shops shut. ")
+    assert compare_story(linked(a, b, c)).conflicts == ()
+
+
+def test_bare_talks_still_to_come_in_a_lede_stay_out() -> None:
+    a = _talks("a", "Lyon", "Thursday", None, granularity="weekday")
+    b = _talks("b", "Lyon", "Thursday", None, granularity="weekday")
+    c = Doc("c", "The two sides will hold talks in Marseille.")
+    c.event("talks", "talks", (), ("Marseille",))
+    assert compare_story(linked(a, b, c)).conflicts == ()

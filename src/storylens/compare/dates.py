@@ -126,6 +126,33 @@ def read_date(mention: DateMention) -> DateReading | None:
     return None
 
 
+_DAY_WORD = re.compile(
+    r"^(?:early |late )?(?:today|tonight|tomorrow|yesterday|last night|this (?:morning|afternoon|"
+    r"evening))(?: (?:morning|afternoon|evening|night))?$",
+    re.I,
+)
+
+
+def read_day_word(mention: DateMention) -> DateReading | None:
+    """'yesterday morning', 'tomorrow': the day the annotator resolved in the article's own
+    frame, as a day (only worth comparing where that frame is trusted)."""
+    if mention.granularity != "relative" or not mention.anchored:
+        return None
+    if not _DAY_WORD.match(mention.text.strip()):
+        return None
+    day = parse_iso_date(mention.value) if mention.value and len(mention.value) == 10 else None
+    if day is None:
+        return None
+    return DateReading(
+        kind="day",
+        text=mention.text.strip(),
+        month=day.month,
+        day=day.day,
+        year=day.year,
+        resolved=mention.value,
+    )
+
+
 def weekday_of(reading: DateReading, frame_year: int | None) -> tuple[int | None, bool]:
     """Weekday of a day reading and whether its year was written (True) or taken from the story."""
     year = reading.year or frame_year

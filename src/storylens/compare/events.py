@@ -25,6 +25,7 @@ from storylens.compare.dates import (
     long_date,
     parse_iso_date,
     read_date,
+    read_day_word,
 )
 from storylens.compare.places import Place, normalize_place
 from storylens.compare.text import join_names, make_span, sentence_bounds
@@ -56,7 +57,8 @@ _PAST_CUE = re.compile(
 )
 _FUTURE_CUE = re.compile(
     r"\b(will|would|upcoming|plans?|planned|planning|set to|expected|scheduled|due|proposed|"
-    r"prepar\w*|aims?|intends?|intention|to meet|to travel|ready to|open to|could|may|might)\b",
+    r"prepar\w*|aims?|intends?|intention|to meet|to travel|ready to|open to|could|might|"
+    r"(?-i:may))\b",  # 'may', never the month 'May'
     re.IGNORECASE,
 )
 # Kinds of event a person repeats (meets, travels, calls, speaks): an event of one of these
@@ -88,6 +90,7 @@ ONCE_PER_STORY = frozenset(
         "eruption",
         "landslide",
         "coup",
+        "crash",
     }
 )
 # Of these (a fire, a flood) nobody is a participant: whoever is named near the word (a fire
@@ -348,6 +351,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
             resolved[index] = event
             if use.participants:
                 last_in_group[(use.article.id, use.group)] = (use.mention.sentence, event)
+    lede: list[EventUse] = []
     for index, use in enumerate(uses):
         event = resolved.get(index)
         if event is None and not use.participants and use.group not in REPEATABLE:
@@ -359,11 +363,14 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
             elif len(named) == 1 and len(named[0].participants) == 1:
                 event = named[0]  # "X conceded ..." elsewhere: 'conceded' is X's one concession
         if event is None:
+            if _lede_candidate(use):
+                lede.append(use)
             continue
         if is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
             event.past.append(use)
         else:
             event.uses.append(use)
+    _join_lede_mentions(context, catalogue, lede)
     found = [e for e in catalogue.events.values() if e.uses]
     for event in found:
         event.uses.sort(key=lambda u: (u.article.id, u.mention.start))
@@ -376,6 +383,40 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
         else:
             event.label = f"the {kind}"
     return sorted(found, key=lambda e: (-e.families(context), e.id))
+
+
+# The opening sentences of a page report the story's own event: a bare 'the talks' there is it.
+LEDE_SENTENCES = 3
+
+
+def _lede_candidate(use: EventUse) -> bool:
+    """A mention naming nobody in a page's opening sentences, told as done (not to come)."""
+    return (
+        not use.participants
+        and use.group in REPEATABLE
+        and use.mention.sentence < LEDE_SENTENCES
+        and not is_future(use)
+    )
+
+
+def _join_lede_mentions(context: StoryContext, catalogue: _Catalogue, lede: list[EventUse]) -> None:
+    """A bare mention in a lede belongs to the story's main event when that event is of its
+    kind and named by more families than any other of its kind (else it stays out)."""
+    for group in sorted({u.group for u in lede}):
+        ranked = sorted(
+            (e for e in catalogue.in_group(group) if e.uses and len(e.participants) >= 2),
+            key=lambda e: -e.families(context),
+        )
+        if not ranked or (
+            len(ranked) > 1 and ranked[0].families(context) == ranked[1].families(context)
+        ):
+            continue
+        main = ranked[0]
+        for use in lede:
+            if use.group != group:
+                continue
+            if not is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
+                main.uses.append(use)
 
 
 def main_event(context: StoryContext, events: list[Event]) -> Event | None:
@@ -410,11 +451,19 @@ def place_observations(context: StoryContext, event: Event) -> list[Observation]
     return observations
 
 
+def event_reading(context: StoryContext, use: EventUse, time: DateMention) -> DateReading | None:
+    """A time of the event as a comparable reading; 'yesterday' only in a trusted frame."""
+    reading = read_date(time)
+    if reading is None and context.trusted(use.article.id):
+        reading = read_day_word(time)
+    return reading
+
+
 def date_observations(context: StoryContext, event: Event) -> list[Observation]:
     observations = []
     for use in event.uses:
         for time in event_times(use):
-            reading = read_date(time)
+            reading = event_reading(context, use, time)
             span = make_span(use.article, time.start, time.end)
             if reading is None or span is None or reading.kind == "year":
                 continue
@@ -445,11 +494,11 @@ def _place_readings(use: EventUse) -> list[tuple[str, Place]]:
     return [(place.id, place) for m in use.places if (place := _place_of(m)).id != "name:"]
 
 
-def _date_readings(use: EventUse) -> list[tuple[str, DateReading]]:
+def _date_readings(context: StoryContext, use: EventUse) -> list[tuple[str, DateReading]]:
     return [
         (reading.normalized, reading)
         for t in event_times(use)
-        if (reading := read_date(t)) and reading.kind != "year"
+        if (reading := event_reading(context, use, t)) and reading.kind != "year"
     ]
 
 
@@ -544,8 +593,8 @@ WEEKDAY_REACH_DAYS = 45
 
 def _date_clashes(context: StoryContext, a: EventUse, b: EventUse) -> list[tuple[str, str, float]]:
     found = []
-    for key_a, reading_a in _date_readings(a):
-        for key_b, reading_b in _date_readings(b):
+    for key_a, reading_a in _date_readings(context, a):
+        for key_b, reading_b in _date_readings(context, b):
             day_a, day_b = _as_day(context, a, reading_a), _as_day(context, b, reading_b)
             if _out_of_weekday_reach(reading_a, day_a, day_b, context.frame_year) or (
                 _out_of_weekday_reach(reading_b, day_b, day_a, context.frame_year)
@@ -587,6 +636,12 @@ def _out_of_weekday_reach(
     return False
 
 
+def _single_occasion(event: Event) -> bool:
+    """The story's one fire or crash has one place and one time: two articles that differ on
+    both still tell of the same occasion, unlike two meetings of a series."""
+    return event.group in WITHOUT_PARTICIPANTS and not event.participants
+
+
 def event_clashes(context: StoryContext, event: Event) -> tuple[_Clashes, _Clashes]:
     """Place and date clashes between mentions in different articles.
 
@@ -599,7 +654,7 @@ def event_clashes(context: StoryContext, event: Event) -> tuple[_Clashes, _Clash
             continue
         place_pairs = _place_clashes(context, a, b)
         date_pairs = _date_clashes(context, a, b)
-        if place_pairs and date_pairs:
+        if place_pairs and date_pairs and not _single_occasion(event):
             continue
         for value_a, value_b, confidence in place_pairs:
             places.add(value_a, value_b, confidence)
