@@ -120,3 +120,31 @@ def test_a_full_name_once_taken_for_an_organisation_keeps_its_title() -> None:
     b = Doc("b", "Chair Oskar Pell spoke.")
     b.title("Chair", "Oskar Pell", "chair", None)
     assert "role-holder" in _kinds(compare_story(linked(a, b)))
+
+
+def test_a_minister_is_not_at_the_same_time_deputy_of_another_ministry() -> None:
+    a = Doc("a", "Ostravia's defence minister, Tomas Reyl, signed.")
+    a.title("Ostravia's defence minister", "Tomas Reyl", "defence minister", "Ostravia")
+    b = Doc("b", "Deputy foreign minister Tomas Reyl signed.")
+    b.title("Deputy foreign minister", "Tomas Reyl", "deputy foreign minister", None)
+    assert _kinds(compare_story(linked(a, b))) == ["title"]
+
+
+def test_two_deputy_ministers_of_one_person_are_not_read_as_a_clash() -> None:
+    a = Doc("a", "Deputy foreign minister Tomas Reyl signed.")
+    a.title("Deputy foreign minister", "Tomas Reyl", "deputy foreign minister", None)
+    b = Doc("b", "Chief negotiator Tomas Reyl signed.")
+    b.title("Chief negotiator", "Tomas Reyl", "chief negotiator", None)
+    assert _kinds(compare_story(linked(a, b))) == []
+
+
+def test_a_demonym_of_a_country_no_gazetteer_knows_names_that_country() -> None:
+    a = Doc("a", "Belmara's foreign minister, Ivo Sant, spoke. Belmara agreed.")
+    a.title("Belmara's foreign minister", "Ivo Sant", "foreign minister", "Belmara")
+    a.entity("Belmara", "GPE", nth=1)
+    b = Doc("b", "Belmaran Foreign Minister Ada Koll spoke.")
+    b.title("Belmaran Foreign Minister", "Ada Koll", "foreign minister", "Belmaran")
+    c = Doc("c", "Ostravian Foreign Minister Rena Dob spoke.")
+    c.title("Ostravian Foreign Minister", "Rena Dob", "foreign minister", "Ostravian")
+    [conflict] = [x for x in compare_story(linked(a, b, c)).conflicts if x.kind == "role-holder"]
+    assert {v.value for v in conflict.values} == {"Ivo Sant", "Ada Koll"}

@@ -110,6 +110,44 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
     return out
 
 
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i", "n")
+STEM_MIN = 4  # letters a demonym's stem keeps of its country's name
+
+
+def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[str, str]:
+    """'Aldoran' -> 'Aldora' for places no gazetteer knows (a new or fictional country): an
+    adjective whose stem begins a name the story uses, as 'Kerevian' begins with 'Kerevia' and
+    'Italian' with 'Ital(y)'. Known countries already share a key through the gazetteer."""
+    keys = {jurisdiction_key(text) for text in written if text}
+    keys |= {
+        jurisdiction_key(m.text)
+        for article in context.articles
+        for m in article.entities
+        if m.label in {"GPE", "NORP", "LOC", "ORG", "PERSON"}
+    }
+    names = {key.removeprefix("name:") for key in keys if key and key.startswith("name:")}
+    single = {name for name in names if " " not in name}
+    out = {}
+    for adjective in single:
+        base = demonym_base(adjective, single - {adjective})
+        if base is not None:
+            out[f"name:{adjective}"] = f"name:{base}"
+    return out
+
+
+def demonym_base(adjective: str, names: set[str]) -> str | None:
+    """The one name of ``names`` that ``adjective`` is the demonym of, if exactly one fits."""
+    fits = set()
+    for ending in DEMONYM_ENDINGS:
+        if not adjective.endswith(ending):
+            continue
+        stem = adjective[: -len(ending)]
+        if len(stem) < STEM_MIN:
+            continue
+        fits |= {name for name in names if name.startswith(stem) and len(name) - len(stem) <= 1}
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
 def _names_an_organisation(context: StoryContext, title: TitleMention) -> bool:
     """The 'person' is one word the story also gives an organisation ('Brelvik's board'): the
     recogniser's mistake, not a person. A full name the recogniser once took for an
@@ -134,7 +172,8 @@ def title_observations(context: StoryContext) -> list[Observation]:
             entity_id = context.resolver.person(title.person, article.id)
             if entity_id and title.office:
                 raw.append((article, title, entity_id))
-    bodies = generic_bodies(context, [title.jurisdiction for _a, title, _e in raw])
+    written = [title.jurisdiction for _a, title, _e in raw]
+    bodies = generic_bodies(context, written) | unknown_demonyms(context, written)
     explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _article, title, entity_id in raw:
         key = jurisdiction_key(title.jurisdiction)
@@ -202,7 +241,9 @@ def titles_clash(a: str, b: str) -> float:
     ):
         return TWO_SEATS_CONFIDENCE
     if statuses <= {"current", "acting"} and (
-        _two_portfolios(office_a, office_b) or _opposite_sides(office_a, office_b)
+        _two_portfolios(office_a, office_b)
+        or _minister_and_a_deputy(office_a, office_b)
+        or _opposite_sides(office_a, office_b)
     ):
         return TWO_SEATS_CONFIDENCE
     return 0.0
@@ -234,6 +275,25 @@ def _two_portfolios(a: str, b: str) -> bool:
     if set(words_a + words_b) & SHARED_SEAT_WORDS:
         return False
     return words_a[:-1] != words_b[:-1] and is_single_seat(a) == is_single_seat(b)
+
+
+DEPUTY_RANKS = frozenset(["deputy", "vice", "junior", "assistant"])
+
+
+def _minister_and_a_deputy(a: str, b: str) -> bool:
+    """'defence minister' and 'deputy foreign minister' (or 'deputy defence minister'): a
+    minister with a portfolio is nobody's deputy at the same time."""
+    for minister, other in ((a, b), (b, a)):
+        words = other.split()
+        if (
+            is_single_seat(minister)
+            and minister.endswith(" minister")
+            and len(words) >= 3
+            and words[0] in DEPUTY_RANKS
+            and words[-1] == "minister"
+        ):
+            return True
+    return False
 
 
 def _opposite_sides(a: str, b: str) -> bool:
