@@ -292,6 +292,7 @@ Harbour master Tilde Aakre said the water level had risen by 1.4 metres since th
 This article is for information only and is not investment advice.
 You are receiving this because you subscribed to the Courier's morning briefing.
 This story was provided by Fjord Wire and has not been edited by Courier staff.
+Sources: agencies. The Courier sums up the day's river news in five minutes or less.
 © 2031 Rhine Valley Courier. Content licensed CC BY-NC 4.0 unless stated otherwise.
 """
 
@@ -308,6 +309,7 @@ def test_masthead_breadcrumb_notices_and_copyright_are_cut_and_the_stamp_dates_t
     )
     assert "You are receiving this" not in article.text
     assert "has not been edited" not in article.text
+    assert "Sources: agencies" not in article.text
     assert reasons[MASTHEAD_PAGE.splitlines()[-1]] == "copyright"
     assert "Harbour master Tilde Aakre said" in article.text
     assert article.text.startswith("The river port of Velden reopened to barges on Tuesday")
@@ -337,3 +339,22 @@ def test_markdown_byline_gives_author_and_date():
     assert article.author == "Oona Lindqvist"
     assert article.published == "2031-02-07"
     assert "By Oona" not in article.text
+
+
+def test_markdown_links_keep_their_words_and_a_teaser_of_site_links_is_cut():
+    page = (
+        "# Ferry fares rise in spring\n\n"
+        "Fares on the northern ferry route will rise by 6% in April, according to "
+        "[the harbour board](https://harbour.example/notice), which blamed fuel costs.\n\n"
+        "The board said **no sailing** would be cut and that winter timetables stay in place "
+        "for pensioners and school groups on the island routes.\n\n"
+        "*Sources: agencies. The Courier sums up the day's news in five minutes.*\n\n"
+        "**Read more:** [Five things to know about the island routes](/explainers/routes) · "
+        "[Harbour crane contract goes to local firm](/business/crane)\n"
+    )
+    article = extracted(text_document("fares", page))
+    assert "according to the harbour board, which blamed fuel costs." in article.text
+    assert "said no sailing would be cut" in article.text
+    assert "](" not in article.text and "**" not in article.text
+    assert "Five things to know" not in article.text
+    assert "Sources: agencies" not in article.text

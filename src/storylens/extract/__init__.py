@@ -101,6 +101,7 @@ def build_corpus_context(
 
 
 def draft_document(document: Document, options: ExtractOptions) -> Draft | InputError:
+    from storylens.extract.features import markdown_link_texts
     from storylens.extract.html import PageProblem, draft_html
     from storylens.extract.text import split_lines
 
@@ -125,6 +126,7 @@ def draft_document(document: Document, options: ExtractOptions) -> Draft | Input
                 lines=tuple(split_lines(document.content)),
                 site=site_of(document),
                 title=document.title_hint,
+                link_texts=markdown_link_texts(document.content),
             )
         return input_error(document, f"unsupported media type {document.media_type!r}")
     except PageProblem as problem:

@@ -339,10 +339,16 @@ class LineFeatures:
         return 3 <= self.words <= 25 and not ends_statement and not self.date_stamp
 
 
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+MARKDOWN_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
 def clean_line(line: str) -> str:
-    """One line as the article text will hold it: NFC, single spaces, no markdown wrapper."""
+    """One line as the article text will hold it: NFC, single spaces, no markdown markup
+    (a link keeps its words, bold its text)."""
     line = unicodedata.normalize("NFC", line.replace("\u00a0", " ").replace("\u200b", ""))
     line = " ".join(line.split())
+    line = MARKDOWN_STRONG.sub(r"\2", MARKDOWN_LINK.sub(r"\1", line))
     match = MARKUP.match(line)
     if match:
         line = next(group for group in match.groups() if group).strip()
@@ -353,6 +359,17 @@ DIGITS = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=16384)
+def markdown_link_texts(text: str) -> frozenset[str]:
+    """What a markdown page's links to its own site say (relative links, three words or
+    more), normalised like HTML link texts: teasers of the site's other pages."""
+    texts = set()
+    for match in re.finditer(r"(?<!!)\[([^\[\]]+)\]\((/[^()\s]*|\.[^()\s]*|#[^()\s]*)\)", text):
+        key = normalise_for_matching(match.group(1))
+        if key.count(" ") >= 2:
+            texts.add(key)
+    return frozenset(texts)
+
+
 def normalise_for_matching(line: str) -> str:
     """Key under which repeated lines are counted: case, digits and punctuation ignored
     (cached: the same line is looked up for repeats, links and the corpus)."""

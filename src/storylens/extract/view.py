@@ -37,7 +37,8 @@ SITE_NOTICE = re.compile(
     r"non-profit|fan) (?:project|site|blog|publication)\b|\bcorrections (?:and|&) \w+:"
     # syndication: "This story was provided by X and has not been edited by our staff."
     r"|\b(?:this|the above) (?:article|story|report|content) (?:was|is|has been) (?:provided|"
-    r"supplied|syndicated|distributed|auto-?generated)\b|\bhas not been edited by\b",
+    r"supplied|syndicated|distributed|auto-?generated)\b|\bhas not been edited by\b"
+    r"|^\W*sources?\s*:\s*(?:news )?(?:agencies|wires?|staff)\b",
     re.I,
 )
 # "Home › World › Europe", "Home | Sport | Contact": short entries between separators.
