@@ -45,6 +45,14 @@ def test_planted_conflicts_are_found(story) -> None:
     assert len(found) >= MIN_RECALL * len(planted), f"missing: {missing}"
 
 
+def test_every_reported_conflict_is_in_the_key(story) -> None:
+    """Precision: a conflict the key does not plant is a false alarm a journalist would chase."""
+    key, reported = story
+    planted = key.get("conflicts", [])
+    false = [r for r in reported if not any(conflict_matches(c, r) for c in planted)]
+    assert not false, [r["explanation"] for r in false]
+
+
 def test_look_alikes_are_not_reported(story) -> None:
     key, reported = story
     for non_conflict in key.get("non_conflicts", []):
