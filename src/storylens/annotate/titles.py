@@ -415,20 +415,14 @@ def verb_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMen
         if person is None or body is None:
             continue
         end, mention = body
-        span = doc[token.i : end]
-        found.append(
-            TitleMention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                person_start=person.start,
-                person_end=person.end,
-                person=person.text,
-                office=office,
-                jurisdiction=_entity_jurisdiction(mention, office),
-                status="current",
-            )
+        parsed = _Parsed(
+            office=office,
+            status="current",
+            jurisdiction=_entity_jurisdiction(mention, office),
+            possessor=None,
+            plural=False,
         )
+        found.append(_title(doc, token.i, end, person, parsed))
     return found
 
 
