@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from storylens.annotate.dates import MONTH_ABBREVIATIONS
 from storylens.model import AnnotatedArticle
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[”\"’')\]]?\s+(?=[“\"‘'(\[]?[A-Z0-9])")
@@ -39,18 +40,7 @@ _ABBREVIATIONS = frozenset(
         "no",
         "vs",
         "etc",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *MONTH_ABBREVIATIONS,
         "u.s",
         "u.k",
         "u.n",
