@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from storylens.annotate.lexicons import fold, office_words, offices
+from storylens.annotate.titles import token_entities
 from storylens.model import EntityMention, LocationMention
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ PERSON_WORDS = frozenset({"who", "he", "she", "i", "we", "you", "his", "her", "m
 
 def extract_locations(doc: Doc, mentions: list[EntityMention]) -> list[LocationMention]:
     """Every organisation-location fact of the article, in text order."""
-    covering = _covering(doc, mentions)
+    covering = token_entities(doc, mentions)
     found: list[LocationMention] = []
     for token in doc:
         if token.lower_ not in {"in", ":"}:
@@ -55,16 +56,6 @@ def extract_locations(doc: Doc, mentions: list[EntityMention]) -> list[LocationM
             )
         )
     return sorted(found, key=lambda m: m.start)
-
-
-def _covering(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention | None]:
-    covering: list[EntityMention | None] = [None] * len(doc)
-    for mention in mentions:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None:
-            for i in range(span.start, span.end):
-                covering[i] = mention
-    return covering
 
 
 def _place_after(doc: Doc, covering: list[EntityMention | None], i: int) -> EntityMention | None:

@@ -84,18 +84,29 @@ def _title_parts(
     return office, jurisdiction, status
 
 
+NAME_LABELS = frozenset(["GPE", "NORP", "LOC", "ORG", "PERSON"])
+
+
+def jurisdiction_keys(
+    context: StoryContext, written: list[str | None], labels: frozenset[str]
+) -> set[str | None]:
+    """Keys of the jurisdictions titles give and of the story's names with these labels."""
+    keys = {jurisdiction_key(text) for text in written if text}
+    keys |= {
+        jurisdiction_key(m.text)
+        for article in context.articles
+        for m in article.entities
+        if m.label in labels
+    }
+    return keys
+
+
 def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str, str]:
     """'the commission' -> the one commission the story names ('Municipal Electoral
     Commission'), so 'commission chairman' and 'chair of the Municipal Electoral Commission'
     name one seat. A generic word that fits several named bodies names none of them: the seat
     is a bare one ('' jurisdiction). One that fits none is left alone."""
-    names = {jurisdiction_key(text) for text in written if text}
-    names |= {
-        jurisdiction_key(m.text)
-        for article in context.articles
-        for m in article.entities
-        if m.label == "ORG"
-    }
+    names = jurisdiction_keys(context, written, frozenset(["ORG"]))
     words = {key: key.removeprefix("name:").split() for key in names if key}
     named: dict[str, set[str]] = defaultdict(set)
     for key, parts in words.items():
@@ -118,13 +129,7 @@ def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[s
     """'Aldoran' -> 'Aldora' for places no gazetteer knows (a new or fictional country): an
     adjective whose stem begins a name the story uses, as 'Kerevian' begins with 'Kerevia' and
     'Italian' with 'Ital(y)'. Known countries already share a key through the gazetteer."""
-    keys = {jurisdiction_key(text) for text in written if text}
-    keys |= {
-        jurisdiction_key(m.text)
-        for article in context.articles
-        for m in article.entities
-        if m.label in {"GPE", "NORP", "LOC", "ORG", "PERSON"}
-    }
+    keys = jurisdiction_keys(context, written, NAME_LABELS)
     names = {key.removeprefix("name:") for key in keys if key and key.startswith("name:")}
     single = {name for name in names if " " not in name}
     out = {}

@@ -339,7 +339,7 @@ class LineFeatures:
         return 3 <= self.words <= 25 and not ends_statement and not self.date_stamp
 
 
-MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\((?:[^()\s]+)(?:\s+\"[^\"]*\")?\)")
+MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]]+)\]\(([^()\s]+)(?:\s+\"[^\"]*\")?\)")  # text, url
 MARKDOWN_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -363,7 +363,9 @@ def markdown_link_texts(text: str) -> frozenset[str]:
     """What a markdown page's links to its own site say (relative links, three words or
     more), normalised like HTML link texts: teasers of the site's other pages."""
     texts = set()
-    for match in re.finditer(r"(?<!!)\[([^\[\]]+)\]\((/[^()\s]*|\.[^()\s]*|#[^()\s]*)\)", text):
+    for match in MARKDOWN_LINK.finditer(text):
+        if not match.group(2).startswith(("/", ".", "#")):
+            continue
         key = normalise_for_matching(match.group(1))
         if key.count(" ") >= 2:
             texts.add(key)
