@@ -201,6 +201,24 @@ def test_a_date_stamp_beats_the_containers_date() -> None:
     assert extracted(document).published_from == "text"
 
 
+def test_a_stamp_below_a_standfirst_and_a_deck_still_dates_the_page() -> None:
+    page = "\n".join(
+        [
+            "The mayor of Kestrel Bay comes home from the harbour summit with a repair fund.",
+            "Mayor back from summit: pier fund agreed",
+            "Families along the pier wait to hear when the works begin.",
+            "16 May 2031, 08:10",
+            "The mayor of Kestrel Bay landed shortly after midnight, hours after agreeing a "
+            "repair fund for the old pier at the harbour summit on Thursday.",
+            "The works start on Monday and should take three months, the harbour board said.",
+            "Shopkeepers on the pier said they would believe it when the scaffolding went up.",
+        ]
+    )
+    article = extracted(text_document("mayor", page))
+    assert article.published == "2031-05-16T08:10:00"
+    assert article.published_from == "text"
+
+
 def gazette_page(topic: str, promo: str) -> str:
     return "\n".join(
         [

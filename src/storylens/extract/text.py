@@ -162,13 +162,23 @@ def prose_lines_before(view: PageView, index: int) -> int:
     return sum(1 for g in view.features[:index] if g.prose)
 
 
+STANDFIRST_LINES = 3  # a summary and a deck may come before the stamp, more is the article
+
+
+def heads_the_article(view: PageView, index: int) -> bool:
+    """A stamp after at most a standfirst and a deck, with most of the article below it."""
+    before = prose_lines_before(view, index)
+    after = sum(1 for g in view.features[index + 1 :] if g.prose)
+    return before <= STANDFIRST_LINES and before < after
+
+
 def mark_date_stamps(view: PageView, reasons: list[str | None]) -> str | None:
     """The first date stamp near the top dates the page; every other stamp is list furniture."""
     published = None
     for f in view.features:
         if not f.date_stamp or reasons[f.index] is not None:
             continue
-        near_top = f.index < DATE_WINDOW and prose_lines_before(view, f.index) <= 1
+        near_top = f.index < DATE_WINDOW and heads_the_article(view, f.index)
         value = parse_date_stamp(f.text) if near_top and published is None else None
         if value:
             published = value
