@@ -366,6 +366,8 @@ def time_direction(span: Span) -> str | None:
     before = " ".join(tok.lower_ for tok in doc[max(span.start - 3, 0) : span.start])
     if re.search(r"\bnow (and|until|till)$|\b(until|till)$", before):
         return "future"
+    if _onset(span):
+        return "future"
     token: Token = span.root
     possessive = _possessive(span)
     tense = _relative_clause_tense(token)
@@ -389,6 +391,20 @@ def time_direction(span: Span) -> str | None:
             if tense is not None:
                 return tense
     return None
+
+
+_CLOCK_WORDS = r"\d{1,2}(?:[.:]\d{2})?|[ap]\.?m\.?|noon|midnight|on"
+_ONSET_BEFORE = re.compile(rf"\b(?:from|starting|effective|as of)(?: (?:{_CLOCK_WORDS}))*$")
+_RANGE_AFTER = re.compile(r"^(?:to|until|till|through)\b")
+
+
+def _onset(span: Span) -> bool:
+    """'a ceasefire from 6 a.m. on Monday', 'fares rise starting Monday': when something is
+    to begin, announced ahead, unless the day opens a range ('from Monday to Wednesday')."""
+    doc = span.doc
+    before = " ".join(tok.lower_ for tok in doc[max(span.start - 6, 0) : span.start])
+    after = " ".join(tok.lower_ for tok in doc[span.end : span.end + 3])
+    return bool(_ONSET_BEFORE.search(before)) and not _RANGE_AFTER.match(after)
 
 
 def _possessive(span: Span) -> bool:

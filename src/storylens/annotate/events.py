@@ -68,6 +68,14 @@ REGION_NOUNS = frozenset(
     {"state", "province", "region", "county", "district", "canton", "prefecture", "oblast"}
 )
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+# Decisions about another event ("agreed on Thursday to a ceasefire from Monday"): the decision
+# has its own day, and what it sets in motion starts from another.
+DECISION_KINDS = frozenset({"agreement", "signing", "announcement", "approval"})
+# "a ceasefire from 6 a.m. on Monday", "closed until Sunday": a bound of what was decided.
+BOUNDARY_PREPOSITIONS = frozenset({"from", "until", "till", "starting", "effective"})
+# "agree" names an event only with what is agreed: "agreed to a truce", "agreed a deal",
+# "agreed to meet"; "analysts agree that ..." is an opinion.
+AGREEMENT_VERBS = frozenset({"agree"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "acl", "ccomp", "acomp", "dobj", "pobj", "prep"})
 
 
@@ -92,7 +100,15 @@ def extract_events(
         places = [
             p for p in _places(token, kind, governor, resolver) if not _inside(p.start, datelines)
         ]
-        times = _times(token, governor, date_roots, datelines)
+        decided = _decided_by(token, kind, governor, resolver)
+        times = _times(
+            token,
+            governor,
+            date_roots,
+            datelines,
+            decided=decided,
+            decision=kind in DECISION_KINDS,
+        )
         out.append(
             EventMention(
                 start=token.idx,
@@ -138,8 +154,22 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
             return None  # "call for", "call on", "called it": rarely a phone call
         if lemma in IMPACT_ONLY:
             return "crash" if _hits_into(token) else None
+        if lemma in AGREEMENT_VERBS:
+            return "agreement" if _agrees_to_something(token) else None
         return words.verbs.get(lemma) or _object_verb_kind(token, lemma, resolver)
     return None
+
+
+def _agrees_to_something(verb: Token) -> bool:
+    """'agreed to a ceasefire', 'agreed a deal', 'agreed to meet', 'agreed on a plan'."""
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "dobj"}:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"to", "on", "upon"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if any(o.ent_type_ not in {"DATE", "TIME"} for o in objects):
+                return True
+    return False
 
 
 def _hits_into(verb: Token) -> bool:
@@ -454,14 +484,28 @@ def _date_roots(doc: Doc, dates: list[DateMention]) -> list[tuple[Token, DateMen
     return roots
 
 
+def _decided_by(
+    trigger: Token, kind: str, governor: Token | None, resolver: Resolver
+) -> Token | None:
+    """The decision verb a noun event hangs from ('agreed to a ceasefire'), if any."""
+    if governor is None or governor.i == trigger.i or kind in DECISION_KINDS:
+        return None
+    return governor if event_kind(governor, resolver) in DECISION_KINDS else None
+
+
 def _times(
     trigger: Token,
     governor: Token | None,
     date_roots: list[tuple[Token, DateMention]],
     datelines: list[tuple[int, int]],
+    decided: Token | None = None,
+    decision: bool = False,
 ) -> list[DateMention]:
+    """Times said of the event. Of a decided event ('agreed on Thursday to a ceasefire from
+    Monday') the decision's day is not its own, the bound it is given is; a decision takes
+    no bound ('from Monday') of what it decides."""
     targets = {trigger.i}
-    if governor is not None:
+    if governor is not None and decided is None:
         targets.add(governor.i)
     if trigger.pos_ != "VERB":  # "a fire that broke out on Tuesday", "results published Monday"
         targets.update(c.i for c in trigger.children if c.dep_ in {"relcl", "acl"})
@@ -478,13 +522,17 @@ def _times(
         if _just_before_when(trigger, mention):
             found.append(mention)
             continue
-        token = root
-        for _ in range(4):
+        token, bounded = root, False
+        for _ in range(5):
+            bounded = bounded or token.lower_ in BOUNDARY_PREPOSITIONS
             head = token.head
             if head.i == token.i:
                 break
-            if head.i in targets:
+            if head.i in targets and not (decision and bounded and head.i == trigger.i):
                 found.append(mention)
+                break
+            if decided is not None and head.i == decided.i and bounded:
+                found.append(mention)  # "agreed to a ceasefire from Monday": its start
                 break
             if head.pos_ in {"VERB", "AUX"}:
                 break  # another clause
