@@ -9,6 +9,7 @@ Ostravian leader" -> the one person titled leader of Ostravia). Places go throug
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from storylens.compare.offices import (
     OFFICE_WORDS,
     office_family,
 )
-from storylens.compare.places import jurisdiction_key, normalize_place
+from storylens.compare.places import demonym_base, jurisdiction_key, normalize_place
 from storylens.compare.text import fold, name_key, stable_id
 from storylens.model import AnnotatedArticle, Entity, EntityTitle, TitleMention
 
@@ -260,7 +261,25 @@ def _mostly_not_people(articles: list[AnnotatedArticle]) -> set[str]:
         for title in article.titles:
             if title.person and len(title.person.split()) >= 2:
                 labels[name_key(title.person)]["person"] += 1
-    return {key for key, count in labels.items() if count["other"] > count["person"]}
+    mostly_other = {key for key, count in labels.items() if count["other"] > count["person"]}
+    return mostly_other | _names_with_a_demonym(articles, set(labels))
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
+
+
+def _names_with_a_demonym(articles: list[AnnotatedArticle], keys: set[str]) -> set[str]:
+    """One-word names the story also turns into an adjective ('Aldora', 'Aldoran troops'):
+    a country's or a region's, which the tagger may take for a surname when no gazetteer
+    knows it. A person's name has no demonym."""
+    single = {key for key in keys if " " not in key}
+    words = {name_key(w) for a in articles for w in _CAPITALISED_WORD.findall(a.article.text)}
+    found = set()
+    for word in words:
+        base = demonym_base(word, single - {word})
+        if base is not None:
+            found.add(base)
+    return found
 
 
 def resolve_entities(articles: Iterable[AnnotatedArticle]) -> Resolver:

@@ -343,7 +343,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
             if donor and use.mention.sentence - donor[0] <= 1:
                 event = donor[1]
                 use.inherited = True
-            else:
+            elif use.group in REPEATABLE:  # people who meet are named; parties to a deal not
                 people = _sentence_people(context, use)
                 if len(people) >= 2:
                     event = _resolve_with(catalogue, use, people, create=True)
@@ -351,6 +351,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
             resolved[index] = event
             if use.participants:
                 last_in_group[(use.article.id, use.group)] = (use.mention.sentence, event)
+    _follow_alignments(context, uses, resolved)
     lede: list[EventUse] = []
     for index, use in enumerate(uses):
         event = resolved.get(index)
@@ -360,7 +361,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 named = [e for e in named if len(e.participants) >= 2]
             if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
-            elif len(named) == 1 and len(named[0].participants) == 1:
+            elif len(named) == 1:
                 event = named[0]  # "X conceded ..." elsewhere: 'conceded' is X's one concession
         if event is None:
             if _lede_candidate(use):
@@ -383,6 +384,35 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
         else:
             event.label = f"the {kind}"
     return sorted(found, key=lambda e: (-e.families(context), e.id))
+
+
+def _follow_alignments(
+    context: StoryContext, uses: list[EventUse], resolved: dict[int, Event]
+) -> None:
+    """A mention left unresolved takes the event of its kind that a sentence aligned with
+    its own (a copy, an edit, a paraphrase of it) names: a rewrite tells the same event,
+    whoever it names. Repeated until nothing changes, so the event travels down a chain of
+    rewrites; a mention aligned with two different events stays out."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for index, use in enumerate(uses):
+        by_sentence[(use.article.id, use.mention.sentence)].append(index)
+    changed = True
+    while changed:
+        changed = False
+        for index, use in enumerate(uses):
+            if index in resolved or use.group in REPEATABLE:
+                continue
+            found = {
+                resolved[other].id: resolved[other]
+                for (article_id, sentence), indexes in by_sentence.items()
+                if article_id != use.article.id
+                and context.aligned(use.article.id, use.mention.sentence, article_id, sentence)
+                for other in indexes
+                if other in resolved and uses[other].group == use.group
+            }
+            if len(found) == 1:
+                resolved[index] = next(iter(found.values()))
+                changed = True
 
 
 # The opening sentences of a page report the story's own event: a bare 'the talks' there is it.

@@ -386,3 +386,20 @@ def _inner_before(article: AnnotatedArticle, places: list, mention: object) -> P
 
 def _start(mention: object) -> int:
     return mention.start  # type: ignore[attr-defined]
+
+
+DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i", "n")
+STEM_MIN = 4  # letters a demonym's stem keeps of its country's name
+
+
+def demonym_base(adjective: str, names: set[str]) -> str | None:
+    """The one name of ``names`` that ``adjective`` is the demonym of, if exactly one fits."""
+    fits = set()
+    for ending in DEMONYM_ENDINGS:
+        if not adjective.endswith(ending):
+            continue
+        stem = adjective[: -len(ending)]
+        if len(stem) < STEM_MIN:
+            continue
+        fits |= {name for name in names if name.startswith(stem) and len(name) - len(stem) <= 1}
+    return next(iter(fits)) if len(fits) == 1 else None

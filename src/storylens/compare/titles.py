@@ -25,7 +25,7 @@ from storylens.compare.offices import (
     is_single_seat,
     normalize_status,
 )
-from storylens.compare.places import jurisdiction_key, normalize_place
+from storylens.compare.places import demonym_base, jurisdiction_key, normalize_place
 from storylens.compare.text import make_span, name_key
 from storylens.model import AnnotatedArticle, TitleMention
 
@@ -121,10 +121,6 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
     return out
 
 
-DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "ic", "i", "n")
-STEM_MIN = 4  # letters a demonym's stem keeps of its country's name
-
-
 def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[str, str]:
     """'Aldoran' -> 'Aldora' for places no gazetteer knows (a new or fictional country): an
     adjective whose stem begins a name the story uses, as 'Kerevian' begins with 'Kerevia' and
@@ -138,19 +134,6 @@ def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[s
         if base is not None:
             out[f"name:{adjective}"] = f"name:{base}"
     return out
-
-
-def demonym_base(adjective: str, names: set[str]) -> str | None:
-    """The one name of ``names`` that ``adjective`` is the demonym of, if exactly one fits."""
-    fits = set()
-    for ending in DEMONYM_ENDINGS:
-        if not adjective.endswith(ending):
-            continue
-        stem = adjective[: -len(ending)]
-        if len(stem) < STEM_MIN:
-            continue
-        fits |= {name for name in names if name.startswith(stem) and len(name) - len(stem) <= 1}
-    return next(iter(fits)) if len(fits) == 1 else None
 
 
 def _names_an_organisation(context: StoryContext, title: TitleMention) -> bool:
