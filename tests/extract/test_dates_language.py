@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from storylens.extract.dates import looks_like_date_stamp, parse_date_stamp
+from storylens.extract.dates import looks_like_date_stamp, parse_date_stamp, stamp_beside_byline
 from storylens.extract.language import guess_language
 
 
@@ -100,3 +100,14 @@ def test_numeric_stamps_and_stamps_beside_a_section_label(line: str, value: str)
 )
 def test_separated_words_without_a_date_are_not_stamps(line: str) -> None:
     assert not looks_like_date_stamp(line)
+
+
+def test_a_stamp_with_an_asian_time_zone_is_a_stamp() -> None:
+    line = "Published: 18.08.2033 16:40 ICT | Updated: 18.08.2033 18:05 ICT"
+    assert looks_like_date_stamp(line)
+    assert parse_date_stamp(line) == "2033-08-18T16:40:00"
+
+
+def test_a_stamp_beside_a_byline_is_a_byline_line() -> None:
+    assert stamp_beside_byline("Friday, 19 August 2033 | By Ada Lenk, industry reporter")
+    assert not stamp_beside_byline("Friday, 19 August 2033 | Markets rally on chip news")

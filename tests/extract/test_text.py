@@ -219,6 +219,22 @@ def test_a_stamp_below_a_standfirst_and_a_deck_still_dates_the_page() -> None:
     assert article.published_from == "text"
 
 
+def test_a_read_more_teaser_phrased_as_a_question_is_cut() -> None:
+    page = "\n".join(
+        [
+            "Harbour board backs pier repairs after storm",
+            "The harbour board of Kestrel Bay voted on Monday to repair the old pier, which the "
+            "storm of last winter left with a broken deck and two fallen lamp posts.",
+            "Read more: Which harbour towns gain from the repair fund?",
+            "Work should start in spring and take three months, the board's chairwoman said, "
+            "and the pier will stay closed to the public until then.",
+        ]
+    )
+    article = extracted(text_document("pier", page))
+    assert "Read more" not in article.text
+    assert "read-more teaser" in {r.reason for r in article.removed}
+
+
 def gazette_page(topic: str, promo: str) -> str:
     return "\n".join(
         [

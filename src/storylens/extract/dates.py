@@ -33,7 +33,11 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\.?"
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}\s*[ap]\.?m\.?"
-_TZ = r"(?:gmt|utc|z)(?:\s*[+-]\d{2}:?\d{2})?|[ecmp][sd]?t|bst|cest|cet|eest|eet|ist|aest|jst"
+_TZ = (
+    r"(?:gmt|utc|z)(?:\s*[+-]\d{2}:?\d{2})?|[ecmp][sd]?t|bst|cest|cet|eest|eet|ist|aest|jst"
+    r"|aedt|acst|awst|nzst|nzdt|ict|hkt|sgt|kst|pht|pkt|npt|wib|wita|msk|trt|irst|gst|ast|akst"
+    r"|hst|sast|wat|cat|eat|brt|art"
+)
 
 _ISO = re.compile(
     r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?"
@@ -164,6 +168,14 @@ def _stamp_with_section_labels(line: str) -> bool:
         and (len(s.split()) <= 3 or (len(s.split()) <= 8 and _STAFF_CREDIT.search(s)))
     ]
     return bool(stamps) and len(stamps) + len(labels) == len(segments)
+
+
+def stamp_beside_byline(line: str) -> bool:
+    """ "Friday, 19 August 2033 | By Kang Min-seo, reporter": a stamp, then who wrote it."""
+    segments = _SEGMENT_SPLIT.split(line.strip())
+    if len(segments) < 2 or not _BYLINE_LEAD.match(segments[-1]):
+        return False
+    return all(_HAS_DIGIT.search(s) and _only_stamp_tokens(s) for s in segments[:-1])
 
 
 def parse_date_stamp(line: str) -> str | None:

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from storylens.extract.dates import looks_like_date_stamp
+from storylens.extract.dates import looks_like_date_stamp, stamp_beside_byline
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
@@ -409,7 +409,9 @@ def features_of_text(text: str) -> LineFeatures:
         advert_words=counts["advert"],
         teaser_label=bool(head_words) and len(head_words) <= 3 and head_words <= TEASER_LABEL_WORDS,
         copyright=bool(COPYRIGHT.search(text)),
-        byline=bool(BYLINE_LEAD.match(text)) and len(words) <= 12 and not text.endswith("."),
+        byline=bool(BYLINE_LEAD.match(text) or stamp_beside_byline(text))
+        and len(words) <= 12
+        and not text.endswith("."),
         tags=bool(TAGS_LEAD.match(text)),
         count_label=bool(COUNT_LABEL.match(text)),
         language_menu=is_language_menu(text, lowered),

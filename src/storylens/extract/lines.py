@@ -19,6 +19,9 @@ from storylens.extract.view import (
 
 COPYRIGHT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 
+# "Read more: Which stocks gain from the boom?" reads like a sentence, and is a link.
+READ_ON = re.compile(r"^\W*(?:read (?:more|also)|see also|related|recommended)\b[^:]{0,12}:", re.I)
+
 
 def mark_single_lines(view: PageView, reasons: list[str | None]) -> tuple[str | None, str | None]:
     """Lines that give themselves away: credits, prompts, labels, menus. Returns the author and
@@ -56,10 +59,10 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "advertisement"
     if is_prompt(f) and (not f.prose or prompt_is_chrome(f, view)):
         return "cookie notice" if f.consent_words else "call-to-action"
+    if f.teaser_label and f.words >= 2 and (not f.prose or READ_ON.match(f.text)):
+        return "read-more teaser"
     if f.prose:
         return None
-    if f.teaser_label and f.words >= 2:
-        return "read-more teaser"
     if f.byline:
         return "byline"
     if CAPTION.search(f.text) and f.words <= 30:
