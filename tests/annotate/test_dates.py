@@ -103,3 +103,23 @@ def test_a_possessive_weekday_in_the_present_is_the_nearest_one(annotate) -> Non
 def test_a_possessive_weekday_with_a_modal_still_looks_ahead(annotate) -> None:
     dates = _dates(annotate, "Friday's vote will decide the matter.")
     assert dates["Friday"].value == "2031-03-14"
+
+
+def test_a_day_from_which_something_starts_lies_ahead(annotate) -> None:
+    text = "The two mayors had agreed to a ferry strike from 6 a.m. on Monday."
+    assert _dates(annotate, text)["Monday"].value == "2031-03-17"
+
+
+def test_a_day_opening_a_range_keeps_the_tense_of_its_clause(annotate) -> None:
+    text = "The ferry crews stayed on strike from Monday until the council met them."
+    assert _dates(annotate, text)["Monday"].value == "2031-03-10"
+
+
+def test_a_weekday_written_before_its_date_is_that_date(annotate) -> None:
+    dates = _dates(annotate, "- Thursday, 20 March: the crews return to work.")
+    assert dates["Thursday"].value == "2031-03-20"
+
+
+def test_a_weekday_and_day_number_take_the_month_after_them(annotate) -> None:
+    dates = _dates(annotate, "- Tuesday 18 March: the council votes on the ferry budget.")
+    assert dates["Tuesday 18 March"].value == "2031-03-18"

@@ -176,3 +176,39 @@ def test_the_date_just_before_when_is_the_time_of_the_when_clause(annotate) -> N
     )
     crash = _one(_events(annotate, text), "crashed")
     assert [t.text for t in crash.times] == ["yesterday"]
+
+
+def test_agreeing_is_an_event_with_its_own_day_and_the_deal_starts_later(annotate) -> None:
+    text = "Mayor Ines Dollar agreed on Thursday to a ceasefire from 6 a.m. on Monday."
+    events = _events(annotate, text, published="2031-03-14")  # a Friday
+    agreed = _one(events, "agreed")
+    ceasefire = _one(events, "ceasefire")
+    assert agreed.kind == "agreement"
+    assert [t.text for t in agreed.times] == ["Thursday"]
+    assert [t.text for t in ceasefire.times] == ["Monday"]
+    assert ceasefire.times[0].value == "2031-03-17"
+
+
+def test_agreeing_with_an_opinion_is_no_event(annotate) -> None:
+    events = _events(annotate, "Analysts agree that the port will need more cranes.")
+    assert not any(e.text == "agree" for e in events)
+
+
+def test_a_deadline_is_not_the_day_of_the_event(annotate) -> None:
+    text = "The storm had flooded 300 homes by Sunday, officials said."
+    events = _events(annotate, text)
+    assert all(t.text != "Sunday" for e in events for t in e.times)
+
+
+def test_declaring_a_state_of_emergency_is_a_declaration(annotate) -> None:
+    events = _events(annotate, "The governor declared a state of emergency on Tuesday.")
+    declared = _one(events, "declared")
+    assert declared.kind == "declaration"
+    assert [t.text for t in declared.times] == ["Tuesday"]
+
+
+def test_the_province_of_a_name_is_a_place_whatever_the_tagger_says(annotate) -> None:
+    text = "Velko Motors will build a battery plant in the northern province of Dan Hoa."
+    plant = _one(_events(annotate, text), "plant")
+    assert plant.kind == "facility"
+    assert [p.text for p in plant.places] == ["province of Dan Hoa"]

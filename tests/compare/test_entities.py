@@ -126,3 +126,10 @@ def test_a_name_mostly_tagged_as_an_organisation_without_an_office_is_not_a_pers
         doc.entity("Brannock Holt", "ORG" if doc_id != "a" else "PERSON")
         docs.append(doc)
     assert "Brannock Holt" not in _people(*docs)
+
+
+def test_a_one_word_name_the_story_turns_into_a_demonym_is_no_person() -> None:
+    a = Doc("a", "Talks with Velmora ended. Velmoran troops left the border. Ada Lenk spoke.")
+    a.entity("Velmora")
+    a.entity("Ada Lenk")
+    assert set(_people(a)) == {"Ada Lenk"}

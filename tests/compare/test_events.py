@@ -326,3 +326,24 @@ def test_bare_talks_still_to_come_in_a_lede_stay_out() -> None:
     c = Doc("c", "The two sides will hold talks in Marseille.")
     c.event("talks", "talks", (), ("Marseille",))
     assert compare_story(linked(a, b, c)).conflicts == ()
+
+
+def _deal(doc_id: str, parties: tuple[str, ...], day: str, value: str) -> Doc:
+    names = " and ".join(parties) if parties else "The two governments"
+    doc = Doc(doc_id, f"{names} agreed on {day} to share the river's water.")
+    for party in parties:
+        doc.entity(party)
+    date = doc.date(day, value)
+    doc.event("agreed", "agreement", parties, (), (date,))
+    return doc
+
+
+def test_a_rewrite_of_a_sentence_tells_of_the_same_event_whoever_it_names() -> None:
+    named = _deal("a", ("Dara Vell", "Miro Hask"), "May 15", "2031-05-15")
+    other = _deal("x", ("Ilse Koren", "Tomas Brek"), "May 15", "2031-05-15")
+    rewrite = _deal("b", (), "May 16", "2031-05-16")
+    assert compare_story(linked(named, other, rewrite)).conflicts == ()
+    aligned = linked(named, other, rewrite, alignments=[("a", 0, "b", 0)])
+    [conflict] = compare_story(aligned).conflicts
+    assert conflict.kind == "date"
+    assert {v.value for v in conflict.values} == {"May 15", "May 16"}

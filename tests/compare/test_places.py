@@ -63,3 +63,11 @@ def test_the_story_teaches_which_names_are_regions() -> None:
     for name in ("Varnel", "Upper Varnel"):
         assert not gazetteer.known_apart(normalize_place(name), normalize_place("Qorvath"))
     assert gazetteer.known_apart(normalize_place("Dunmere"), normalize_place("Qorvath"))
+
+
+def test_two_provinces_of_different_names_are_apart() -> None:
+    gazetteer = Gazetteer()
+    north, other = normalize_place("the province of Dan Hoa"), normalize_place("Ben Lac province")
+    assert gazetteer.known_apart(north, other)
+    assert not gazetteer.known_apart(north, normalize_place("Dan Hoa province"))
+    assert not gazetteer.known_apart(north, normalize_place("Ben Lac"))

@@ -9,9 +9,11 @@ a point in time and is left to the number annotator.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from storylens.model import DateMention
@@ -107,7 +109,23 @@ def extract_dates(doc: Doc, article_date: date | None) -> tuple[list[DateMention
             span = doc[token.i : token.i + 1]
             mentions.append(_resolve(span, "weekday", article_date))
     mentions.sort(key=lambda m: (m.start, m.end))
-    return mentions, durations
+    return _weekdays_with_their_dates(doc.text, mentions), durations
+
+
+def _weekdays_with_their_dates(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """'Thursday, 20 May': a weekday written right before a date is that date."""
+    out = list(mentions)
+    for index, (weekday, following) in enumerate(pairwise(mentions)):
+        between = text[weekday.end : following.start]
+        if (
+            weekday.granularity == "weekday"
+            and following.granularity == "day"
+            and following.value
+            and between.strip(" ,") == ""
+            and len(between) <= 2
+        ):
+            out[index] = dataclasses.replace(weekday, value=following.value, anchored=True)
+    return out
 
 
 def _has_digit(text: str) -> bool:
@@ -121,7 +139,17 @@ def _trim(span: Span) -> Span | None:
         start += 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    if end > start and _month_left_out(doc, end):
+        end += 1  # "Tuesday 18 | May": the tagger stopped short of the month
     return doc[start:end] if end > start else None
+
+
+def _month_left_out(doc: Doc, end: int) -> bool:
+    """The span ends on a day number and the next word is a month name."""
+    if end >= len(doc) or not doc[end - 1].text.isdigit():
+        return False
+    following = doc[end]
+    return following.lower_ in MONTHS and (following.lower_ != "may" or following.text == "May")
 
 
 def classify(text: str) -> str | None:

@@ -71,8 +71,10 @@ RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Decisions about another event ("agreed on Thursday to a ceasefire from Monday"): the decision
 # has its own day, and what it sets in motion starts from another.
 DECISION_KINDS = frozenset({"agreement", "signing", "announcement", "approval"})
-# "a ceasefire from 6 a.m. on Monday", "closed until Sunday": a bound of what was decided.
-BOUNDARY_PREPOSITIONS = frozenset({"from", "until", "till", "starting", "effective"})
+# "a ceasefire from 6 a.m. on Monday": when what was decided starts.
+BOUNDARY_PREPOSITIONS = frozenset({"from", "starting", "effective"})
+# "1,523 cases by Sunday", "closed until Sunday": a deadline or an end, never the event's day.
+DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till"})
 # "agree" names an event only with what is agreed: "agreed to a truce", "agreed a deal",
 # "agreed to meet"; "analysts agree that ..." is an opinion.
 AGREEMENT_VERBS = frozenset({"agree"})
@@ -156,7 +158,7 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
             return "crash" if _hits_into(token) else None
         if lemma in AGREEMENT_VERBS:
             return "agreement" if _agrees_to_something(token) else None
-        return words.verbs.get(lemma) or _object_verb_kind(token, lemma, resolver)
+        return _object_verb_kind(token, lemma, resolver) or words.verbs.get(lemma)
     return None
 
 
@@ -194,12 +196,21 @@ def _object_verb_kind(verb: Token, lemma: str, resolver: Resolver) -> str | None
     for child in verb.children:
         if child.dep_ not in wanted:
             continue
-        child_lemma = fold(child.lemma_)
-        if child_lemma in objects or event_words().nouns.get(child_lemma) in objects:
-            return kind
+        for named in _object_words(child):
+            if named in objects or event_words().nouns.get(named) in objects:
+                return kind
         if "PERSON" in objects and _is_person(child, resolver):
             return kind
     return None
+
+
+def _object_words(noun: Token) -> list[str]:
+    """What an object names: its lemma, or the noun of 'a state of emergency'."""
+    words = [fold(noun.lemma_)]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            words.extend(fold(c.lemma_) for c in child.children if c.dep_ == "pobj")
+    return words
 
 
 def _is_person(token: Token, resolver: Resolver) -> bool:
@@ -417,13 +428,21 @@ def _named_in_noun(noun: Token, resolver: Resolver) -> EntityMention | None:
             name = next((c for c in child.children if c.dep_ == "pobj"), None)
         elif child.dep_ == "compound" and child.pos_ == "PROPN" and lemma in REGION_NOUNS:
             name = child
-    if name is None or name.pos_ != "PROPN" or _is_person(name, resolver):
+    if name is None or name.pos_ != "PROPN":
+        return None
+    if _is_person(name, resolver) and not _said_to_be_of(noun, name):
         return None
     if lemma in SETTLEMENT_NOUNS:
         return _proper_name_place(name)
-    start, end = min(noun.idx, name.idx), max(noun.idx + len(noun), name.idx + len(name))
+    first = min(t.idx for t in name.subtree if t.dep_ == "compound" or t.i == name.i)
+    start, end = min(noun.idx, first), max(noun.idx + len(noun), name.idx + len(name))
     text = noun.doc.text[start:end]
     return EntityMention(start=start, end=end, text=text, label="LOC", key=entity_key(text, "LOC"))
+
+
+def _said_to_be_of(noun: Token, name: Token) -> bool:
+    """'the province of X': X is a place, whatever the tagger took the name for."""
+    return name.head.dep_ == "prep" and name.head.lower_ == "of" and name.head.head.i == noun.i
 
 
 def _add_place(
@@ -450,6 +469,10 @@ def _add_place(
                 is_place = container is not None and container.label in PLACE_LABELS
                 if is_place and container not in found:
                     found.append(container)
+            if child.dep_ == "prep" and child.lower_ == "in" and mention.label == "FAC":
+                for target in child.children:  # "the X Park in Y province": Y holds it
+                    if target.dep_ == "pobj":
+                        _add_place(target, resolver, found)
         return
     if mention is None and token.pos_ == "NOUN":
         named = _named_in_noun(token, resolver)
@@ -524,6 +547,8 @@ def _times(
             continue
         token, bounded = root, False
         for _ in range(5):
+            if token.lower_ in DEADLINE_PREPOSITIONS and token.dep_ == "prep":
+                break
             bounded = bounded or token.lower_ in BOUNDARY_PREPOSITIONS
             head = token.head
             if head.i == token.i:

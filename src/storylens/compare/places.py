@@ -305,6 +305,8 @@ class Gazetteer:
         # A region may hold either; a place no gazetteer knows (a district, a square, a hall)
         # may lie in any known one. Two known places, or two unknown ones, can be told apart.
         kinds = {a.kind, b.kind}
+        if _two_units_of_one_rank(a, b):
+            return True
         if "region" in kinds or self.region_like(a) or self.region_like(b):
             return False
         if kinds == {"unknown"} and _part_of_name(a, b):
@@ -331,6 +333,32 @@ _REGION_NAMED = (
     re.compile(rf"\b{_REGION_NOUN} of {_NAME_RUN}"),
     re.compile(rf"\b{_NAME_RUN} {_REGION_NOUN}\b(?! of)"),  # not 'the Avelish state of X'
 )
+
+
+_UNIT = re.compile(
+    rf"^(?:the )?(?:\w+ )?({_REGION_NOUN}) of (.+)$|^(?:the )?(.+) ({_REGION_NOUN})$"
+)
+
+
+def _unit(place: Place) -> tuple[str, str] | None:
+    """('province', 'bac ninh') for 'the northern province of Bac Ninh' or 'Bac Ninh province'."""
+    match = _UNIT.match(place.id.removeprefix("name:"))
+    if match is None:
+        return None
+    if match.group(1):
+        return match.group(1), match.group(2)
+    return match.group(4), match.group(3)
+
+
+def _two_units_of_one_rank(a: Place, b: Place) -> bool:
+    """Two provinces (states, counties) of different names: neither holds the other."""
+    if a.kind != "region" or b.kind != "region":
+        return False
+    unit_a, unit_b = _unit(a), _unit(b)
+    if unit_a is None or unit_b is None or unit_a[0] != unit_b[0]:
+        return False
+    words_a, words_b = unit_a[1].split(), unit_b[1].split()
+    return not (_contains_words(words_a, words_b) or _contains_words(words_b, words_a))
 
 
 def learn_regions(text: str) -> set[str]:
