@@ -347,3 +347,16 @@ def test_a_rewrite_of_a_sentence_tells_of_the_same_event_whoever_it_names() -> N
     [conflict] = compare_story(aligned).conflicts
     assert conflict.kind == "date"
     assert {v.value for v in conflict.values} == {"May 15", "May 16"}
+
+
+def _plant(doc_id: str, place: str) -> Doc:
+    doc = Doc(doc_id, f"Velko Motors will build a battery plant in {place}.")
+    doc.event("plant", "facility", (), (place,))
+    return doc
+
+
+def test_a_plant_moved_by_a_rewrite_is_a_place_conflict_but_two_plants_are_not() -> None:
+    a, b = _plant("a", "Lyon"), _plant("b", "Marseille")
+    assert compare_story(linked(a, b)).conflicts == ()
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert conflict.kind == "place"
