@@ -112,3 +112,36 @@ def test_and_a_half() -> None:
     assert parse_value("six and a half hours") == 6.5
     assert parse_value("2 and a half million") == 2_500_000
     assert parse_value("more than six hours") == 6
+
+
+def test_a_bare_number_after_a_verb_of_harm_is_what_the_verb_counts(annotate) -> None:
+    told = _told(
+        annotate,
+        "A fever outbreak in the river port has killed 14 people and sickened 930 since March.",
+    )
+    assert (14.0, "people", "death") in told and (930.0, "people", "case") in told
+    told = _told(annotate, "The measles wave has infected 412 people since January.")
+    assert (412.0, "people", "case") in told
+
+
+def test_lives_claimed_are_deaths_and_lives_saved_are_not(annotate) -> None:
+    assert (17.0, "people", "death") in _told(
+        annotate, "The flood has claimed 17 lives in the valley, the mayor said."
+    )
+    told = _told(annotate, "Rescuers saved 17 lives in the valley on Sunday.")
+    assert all(counted != "death" for _v, _u, counted in told)
+
+
+def test_money_spent_on_a_thing_counts_the_thing(annotate) -> None:
+    told = _told(annotate, "Norvik Foods will spend $1.2 billion on a new bottling facility.")
+    assert (1.2e9, "usd", "facility") in told
+    told = _told(
+        annotate,
+        "Norvik Foods will spend 900 billion won ($650 million) on a bottling plant by the sea.",
+    )
+    assert (9e11, "krw", "plant") in told and (6.5e8, "usd", "plant") in told
+
+
+def test_money_invested_in_a_named_place_counts_no_place(annotate) -> None:
+    told = _told(annotate, "Norvik Foods will invest $2 billion in Peru over five years.")
+    assert (2e9, "usd", None) in told

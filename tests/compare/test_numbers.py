@@ -180,3 +180,57 @@ def test_an_open_bound_in_one_article_does_not_state_another_value() -> None:
     b.number("45 days", 45, "day", None)
     [conflict] = compare_story(linked(a, b)).conflicts
     assert {v.evidence[0].text for v in conflict.values} == {"30 days", "45 days"}
+
+
+def _toll(doc_id: str, town: str, words: str, counted: str = "death") -> Doc:
+    doc = Doc(doc_id, f"A fever outbreak in the port of {town} has killed {words} people.")
+    doc.entity(town, "GPE")
+    doc.number(words, float(words), "people", counted)
+    return doc
+
+
+def test_a_rewrite_that_swaps_the_holder_still_states_the_same_toll() -> None:
+    a = _toll("a", "Velmora", "14")
+    b = _toll("b", "Castrel", "41")
+    assert compare_story(linked(a, b)).conflicts == ()  # two towns, two tolls
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"14", "41"}
+
+
+def test_aligned_tallies_of_holders_both_articles_name_stay_apart() -> None:
+    text = "The Harbour Party won 31 seats. The Lantern Group won 12 seats."
+    a = _seats("a", text, "31", "Harbour Party")
+    a.entity("Lantern Group", "ORG")
+    b = _seats("b", text.replace("31", "30"), "12", "Lantern Group")
+    b.entity("Harbour Party", "ORG")
+    assert compare_story(linked(a, b, alignments=[("a", 0, "b", 1)])).conflicts == ()
+
+
+def test_deaths_counted_by_noun_and_by_verb_are_one_toll() -> None:
+    a = Doc("a", "Officials in Velmora said 23 deaths had been recorded by Tuesday night.")
+    a.number("23", 23, None, "death")
+    b = Doc("b", "Officials in Velmora said the fever had killed 32 people by Tuesday night.")
+    b.number("32", 32, "people", "death")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"23", "32"}
+
+
+def test_a_plant_and_a_facility_are_one_investment() -> None:
+    a = Doc("a", "Norvik Foods will build a $1.2 billion bottling plant near the coast.")
+    a.number("$1.2 billion", 1.2e9, "usd", "plant")
+    b = Doc("b", "Norvik Foods will build a $2.1 billion bottling facility near the coast.")
+    b.number("$2.1 billion", 2.1e9, "usd", "facility")
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"$1.2 billion", "$2.1 billion"}
+
+
+def test_a_figure_near_both_disputed_values_takes_no_side() -> None:
+    docs = []
+    for doc_id, words, value in (("a", "1,184", 1184), ("b", "1,148", 1148)):
+        doc = Doc(doc_id, f"The fever has sickened {words} people in Velmora since late April.")
+        doc.number(words, value, "people", "case")
+        docs.append(doc)
+    c = Doc("c", "By then nearly 1,200 people had been sickened in Velmora since late April.")
+    c.number("nearly 1,200", 1200, "people", "case")
+    [conflict] = compare_story(linked(*docs, c, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.normalized for v in conflict.values} == {"1184", "1148"}

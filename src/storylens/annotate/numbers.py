@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from storylens.model import DateMention, NumberMention
 
@@ -273,6 +273,8 @@ def _number(span: Span, label: str) -> NumberMention | None:
         return None
     unit = _unit(span, label)
     counted = _counted(span, unit)
+    if counted is None and label == "MONEY":
+        counted = _money_spent_on(span)
     told = _label_count(span) or _counting_verb(span) if unit is None else None
     if told is not None:
         return NumberMention(span.start_char, span.end_char, text, float(value), "people", told)
@@ -352,29 +354,65 @@ def word_to_number(text: str, ordinal: bool = False) -> float | None:
 
 
 @cache
+def _counted_table() -> dict[str, Any]:
+    """counted.json, read once: people verbs and money verbs share it with the synonyms."""
+    data = resources.files("storylens.annotate.lexicons").joinpath("counted.json")
+    return json.loads(data.read_text(encoding="utf-8"))
+
+
 def _people_verbs() -> dict[str, dict[str, str]]:
     """Verbs (and verb + object) that say what a count of people counts, by the count's role."""
-    data = resources.files("storylens.annotate.lexicons").joinpath("counted.json")
-    table = json.loads(data.read_text(encoding="utf-8"))["people_verbs"]
+    table = _counted_table()["people_verbs"]
     return {"object": table["object"], "subject": table["subject"]}
+
+
+def _money_verbs() -> dict[str, list[str]]:
+    """Verbs of spending and the prepositions that name what the money is spent on."""
+    return {k: v for k, v in _counted_table()["money_verbs"].items() if not k.startswith("_")}
+
+
+def _money_spent_on(span: Span) -> str | None:
+    """'spend $8.6 billion on a plant' counts the plant, as '$8.6 billion plant' does, so the
+    two wordings of one investment meet; '9.4 trillion won ($6.8 billion) on a plant' gives
+    the bracketed conversion the same thing. A named place ('invest $2 billion in Peru') is
+    where the money goes, not what it buys."""
+    token = span.root
+    while token.dep_ == "appos" and token.head is not token:
+        token = token.head
+    if token.dep_ != "dobj":
+        return None
+    verb = token.head
+    preps = _money_verbs().get(verb.lemma_.lower())
+    if not preps:
+        return None
+    for parent in (*span, token, verb):  # the parser may hang 'on' on any word of the sum
+        for prep in parent.children:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
+                continue
+            for thing in prep.children:
+                if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
+                    return _noun_lemma(thing)
+    return None
 
 
 def _counting_verb(span: Span) -> str | None:
     """What a count of people counts, told by its verb: 'killing 11 people', '43 were hurt',
-    '17 people lost their lives' -> 'death' / 'injured'. The subject of an active 'kill' is
-    the killer, so such verbs count only their object or passive subject; 'nine of the
-    injured' is a part, not the count."""
+    '17 people lost their lives', 'claimed 23 lives' -> 'death' / 'injured'. The subject of an
+    active 'kill' is the killer, so such verbs count only their object or passive subject;
+    'nine of the injured' is a part, not the count."""
     root = span.root
     noun = root.head if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end else root
+    verbs = _people_verbs()
     if noun is not root and noun.lemma_.lower() not in PEOPLE_NOUNS | OTHERS:
-        return None
+        if noun.dep_ != "dobj" or any(child.lower_ == "of" for child in noun.children):
+            return None
+        return verbs["object"].get(f"{noun.head.lemma_.lower()} {noun.lemma_.lower()}")
     if noun is root and root.pos_ != "NUM" and root.lower_ not in OTHERS:
         return None
     if any(child.lower_ == "of" for child in noun.children):
         return None
     verb = noun.head
-    verbs = _people_verbs()
-    if noun.dep_ in {"dobj", "nsubjpass"}:
+    if noun.dep_ in {"dobj", "nsubjpass"} or _bare_object(noun):
         return verbs["object"].get(verb.lemma_.lower())
     if noun.dep_ != "nsubj":
         return None
@@ -386,6 +424,18 @@ def _counting_verb(span: Span) -> str | None:
     if verb.lemma_ == "be" and complements:
         return verbs["object"].get(complements[0])  # '43 are injured'
     return None
+
+
+def _bare_object(number: Token) -> bool:
+    """'killed 23 people and sickened 1,184': the parser hangs a bare number right after a
+    verb on it as an adverbial, though the verb acts on what the number counts."""
+    verb = number.head
+    return (
+        number.dep_ == "npadvmod"
+        and number.pos_ == "NUM"
+        and verb.pos_ == "VERB"
+        and verb.i == number.i - 1
+    )
 
 
 def _label_count(span: Span) -> str | None:

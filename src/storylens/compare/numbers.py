@@ -37,8 +37,15 @@ class NumberUse:
         return (
             self.mention.ordinal,
             same_thing_counted(self.mention.counted),
-            (self.mention.unit or "").lower(),
+            key_unit(self.mention),
         )
+
+
+def key_unit(mention: NumberMention) -> str:
+    """The unit that keeps quantities apart. 'people' only says a counted noun counts people:
+    '23 deaths' and 'killed 23 people' (counted 'death') are one toll."""
+    unit = (mention.unit or "").lower()
+    return "" if unit == "people" and mention.counted else unit
 
 
 def same_thing_counted(counted: str | None) -> str:
@@ -172,10 +179,12 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
         return 0.0
     if is_threshold(a) != is_threshold(b):
         return 0.0  # 'a majority requires 22 seats' is a bar, 'won 24 seats' a result
+    aligned = context.aligned(a.article.id, a.sentence, b.article.id, b.sentence)
     holder_a, holder_b = holder(context, a), holder(context, b)
-    if holder_a and holder_b and holder_a != holder_b:
+    two_holders = bool(holder_a and holder_b and holder_a != holder_b)
+    if two_holders and not (aligned and swapped_holders(context, a, holder_a, b, holder_b)):
         return 0.0  # 'Party A won 24 seats', 'Party B took 15 seats': two tallies
-    if context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
+    if aligned:
         return NUMBER_CONFIDENCE_ALIGNED
     if not a.near & b.near:
         return 0.0  # 'won 24 seats' and 'needs 22 seats' count different things
@@ -218,6 +227,34 @@ def holder(context: StoryContext, use: NumberUse) -> str | None:
     breaks = list(_CLAUSE_BREAK.finditer(clause))
     clause = clause[breaks[-1].end() :] if breaks else clause
     return _named_in(context, clause)
+
+
+def swapped_holders(
+    context: StoryContext, a: NumberUse, holder_a: str, b: NumberUse, holder_b: str
+) -> bool:
+    """Aligned sentences (one rewrites the other) whose articles never name each other's
+    holder: the rewrite put one name in place of the other, so the number is one slot told
+    two ways ('the outbreak in Town A has killed 23' rewritten 'the outbreak in Town B has
+    killed 32'), not two tallies. An article that names both holders lists two tallies."""
+    return holder_a not in _article_names(context, b.article) and holder_b not in (
+        _article_names(context, a.article)
+    )
+
+
+def _article_names(context: StoryContext, article: AnnotatedArticle) -> set[str]:
+    """Keys of every name an article gives, as ``holder`` keys them."""
+    names = {
+        context.resolver.key(entity.key) or entity.key
+        for entity in article.entities
+        if entity.label in HOLDER_LABELS
+    }
+    text = article.article.text
+    for entity in context.resolver.entities:
+        if entity.type in HOLDER_TYPES and any(
+            len(name.split()) >= 2 and name in text for name in {entity.name, *entity.aliases}
+        ):
+            names.add(entity.id)
+    return names
 
 
 def _named_in(context: StoryContext, clause: str) -> str | None:
@@ -319,9 +356,12 @@ def _conflict(
     if not clashing:
         return None
     involved = [uses[i] for i in sorted(clashing)]
-    # Uses that agree with an involved value in the same context back that value up.
+    # Uses that state an involved value in the same context back that value up; one that is
+    # only near it ('nearly 1,200' by 1,184 and 1,148) takes no side and would read as a
+    # third value, so it stays out.
+    disputed = {format_number(use.mention.value) for use in involved}
     for k, use in enumerate(uses):
-        if k in clashing:
+        if k in clashing or format_number(use.mention.value) not in disputed:
             continue
         for other in involved:
             if gives_value(use, other) and _same_quantity(context, use, other):
