@@ -5,9 +5,14 @@ Three written forms are read off the tokens around each PERSON mention:
   after the name    "Jo Bloggs, the country's foreign minister," "Jo Bloggs, a former senator,"
   possessive        "Roe's chief of staff, Jo Bloggs" (jurisdiction from Roe's own title)
   a verb of office  "Jo Bloggs, who chairs the Harbour Board," / "Jo Bloggs heads the agency"
+  a passive verb    "the Harbour Board, led by Jo Bloggs," / "the board is led by Jo Bloggs"
 A body written before the title ("Kingsbridge chief executive", "commission chairman") is the
-title's jurisdiction, whatever the recogniser called it. Only general vocabulary is used
-(offices.json, places.json): any office, any country.
+title's jurisdiction, whatever the recogniser called it. A place after a body's title ("the
+agency's representative in Ruritania") is the area of that post, part of the office: one body
+has many such posts. A name the recogniser called an organisation is still a person when it is
+given a post only people hold ("Its head, Jo Bloggs"), and title words it glued onto a name
+("Industry and Trade Jo Bloggs") are taken back. Only general vocabulary is used (offices.json,
+places.json): any office, any country.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from storylens.annotate.entities import normalize_name
@@ -35,6 +41,29 @@ BODY_ENTITY_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 NOT_BODY_ENT_TYPES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 MAX_BODY_WORDS = 4
 POSSESSIVE = re.compile(r"['’]s\b")
+AREA_PREPOSITIONS = frozenset({"in", "for"})
+AREA_LABELS = frozenset({"GPE", "LOC"})
+POSSESSIVE_DETERMINERS = frozenset({"its", "their", "his", "her", "our"})
+CONJUNCTIONS = frozenset({"and", "&"})
+# Heads that take a portfolio in front ("Trade Minister"): a recogniser's ORG 'Trade' there is
+# the portfolio, not a body.
+PORTFOLIO_HEADS = frozenset({"minister", "secretary", "commissioner", "ministry"})
+# Posts only a person holds: a name the recogniser called an organisation or a place is a person
+# when it is given one of these ('Its head, Jo Bloggs'); an owner or a leader may be a company.
+PERSON_POSTS = frozenset(
+    {"head", "chief", "director", "chair", "chief executive", "spokesperson", "minister"}
+    | {"president", "secretary", "mayor", "governor", "commissioner", "ambassador", "envoy"}
+    | {"senator", "judge", "justice", "prosecutor", "coach", "chief financial officer"}
+)
+# Bodies an organisation can lead too ('the fund, led by Halden Capital'): a verb of office there
+# is no evidence that its holder is a person; nor is 'run', 'direct' or 'represent' anywhere.
+PEOPLE_ONLY_VERBS = frozenset({"lead", "head", "chair", "preside"})
+ORGANISATION_LED_BODIES = frozenset(
+    {"group", "fund", "company", "firm", "corporation", "bank", "union", "federation"}
+    | {"association", "league", "foundation", "delegation", "consortium"}
+)
+MAX_NAME_WORDS = 4
+AREA_MARK = " for "  # 'representative for ghana': the office, then the area the post covers
 
 
 @dataclass
@@ -69,18 +98,110 @@ def token_entities(doc: Doc, mentions: list[EntityMention]) -> list[EntityMentio
     return covering
 
 
+# --------------------------------------------------------------------------- names
+
+
+def _untitled_names(doc: Doc, mentions: list[EntityMention]) -> list[EntityMention]:
+    """'Minister of Industry and Trade Jo Bloggs' tagged as one organisation 'Industry and Trade
+    Jo Bloggs': the title words go back to the title, the rest is the person it names."""
+    out = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if mention.label == "PERSON" or span is None or not _after_head_of(doc, span.start):
+            out.append(mention)
+            continue
+        cut = span.start
+        while cut < span.end and (_portfolio_word(doc[cut]) or doc[cut].lower_ in CONJUNCTIONS):
+            cut += 1
+        if cut == span.start or doc[cut - 1].lower_ in CONJUNCTIONS:
+            out.append(mention)
+            continue
+        name = doc[cut : span.end]
+        if not _name_words(doc, cut, span.end):
+            out.append(mention)
+            continue
+        out.append(
+            EntityMention(
+                start=name.start_char,
+                end=name.end_char,
+                text=name.text,
+                label="PERSON",
+                key=normalize_name(name.text),
+            )
+        )
+    return out
+
+
+def _after_head_of(doc: Doc, i: int) -> bool:
+    """Token ``i`` follows 'Minister of' / 'Secretary for': a portfolio comes next."""
+    if i < 2 or doc[i - 1].lower_ not in {"of", "for"}:
+        return False
+    word = fold(doc[i - 2].text)
+    return offices().heads.get(word, word) in PORTFOLIO_HEADS
+
+
+def _portfolio_word(token: Token) -> bool:
+    return token.text[:1].isupper() and fold(token.text) in _portfolio_words()
+
+
+def _portfolio_mention(doc: Doc, mention: EntityMention) -> bool:
+    """'Trade' or 'Industry and Trade' tagged as an organisation right before 'Minister' (or
+    after 'Minister of'): a portfolio, part of the title, not the body the title is of."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if mention.label == "PERSON" or span is None:
+        return False
+    words = [t for t in span if t.lower_ not in CONJUNCTIONS]
+    if not words or not all(fold(t.text) in _portfolio_words() for t in words):
+        return False
+    if span.end < len(doc):
+        after = fold(doc[span.end].text)
+        if offices().heads.get(after, after) in PORTFOLIO_HEADS:
+            return True
+    return _after_head_of(doc, span.start)
+
+
+def _name_words(doc: Doc, start: int, end: int) -> bool:
+    """2 to 4 capitalised proper nouns that are no title, body or known place: a name."""
+    if not 2 <= end - start <= MAX_NAME_WORDS:
+        return False
+    words = office_words() | offices().honorifics | offices().bodies
+    for token in doc[start:end]:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            return False
+        if not token.text.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            return False
+        if fold(token.text) in words or _singular(fold(token.text)) in offices().bodies:
+            return False
+    return places().jurisdiction(doc[start:end].text) is None
+
+
+def _person_like(doc: Doc, mention: EntityMention) -> bool:
+    """A mention the recogniser did not call a person but which reads as a person's name."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and _name_words(doc, span.start, span.end)
+
+
+def _person_post(office: str) -> bool:
+    """The office (its area left aside) is one only a person holds."""
+    base = office.split(AREA_MARK)[0]
+    return base in PERSON_POSTS or base.split()[-1] in PERSON_POSTS
+
+
 def extract_titles(doc: Doc, mentions: list[EntityMention]) -> list[TitleMention]:
     """Every title the article gives a named person, in text order."""
-    covering = token_entities(doc, mentions)
+    mentions = _untitled_names(doc, mentions)
+    covering = token_entities(doc, [m for m in mentions if not _portfolio_mention(doc, m)])
     found: list[TitleMention] = []
     pending_possessive: list[tuple[TitleMention, EntityMention]] = []
     for person in mentions:
-        if person.label != "PERSON":
+        if person.label != "PERSON" and not _person_like(doc, person):
             continue
         span = doc.char_span(person.start, person.end, alignment_mode="expand")
         if span is None:
             continue
         for title, parsed in _titles_for(doc, covering, person, span.start, span.end):
+            if person.label != "PERSON" and not _person_post(parsed.office):
+                continue
             if parsed.possessor is not None and parsed.possessor.label == "PERSON":
                 pending_possessive.append((title, parsed.possessor))
             found.append(title)
@@ -168,17 +289,72 @@ def _title_before(
     comma = i >= 0 and doc[i].text == ","
     if comma:
         i -= 1
+    area = _area_ending_at(doc, covering, i) if comma else None
+    if area is not None:
+        i = area[0] - 1  # "its representative in Ruritania, Jo Bloggs"
     items = _collect_backward(doc, covering, i)
     for cut in range(len(items)):
         suffix = items[cut:]
         if suffix[0].kind == "poss" or (suffix[0].kind == "word" and suffix[0].word in {"of", "-"}):
             continue
+        if suffix[-1].kind == "poss":
+            break  # "Mayor Jo Roe's Harbour Party": the title is Roe's, the name is no person's
         if comma and not _has_possessor_or_determiner(doc, suffix):
             continue
         parsed = _parse(suffix)
-        if parsed is not None:
+        if parsed is None:
+            continue
+        if area is None:
             return suffix[0].start_token, suffix[-1].end_token, parsed
+        start = suffix[0].start_token
+        return start, area[1], _with_place(parsed, area[2], _names_a_body(doc, suffix))
     return None
+
+
+def _area_ending_at(
+    doc: Doc, covering: list[EntityMention | None], last: int
+) -> tuple[int, int, EntityMention] | None:
+    """'in Ruritania' ending at token ``last``: (the preposition, the end, the place)."""
+    if last < 0 or (place := covering[last]) is None or place.label not in AREA_LABELS:
+        return None
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.end != last + 1 or span.start < 1:
+        return None
+    if doc[span.start - 1].lower_ not in AREA_PREPOSITIONS:
+        return None
+    return span.start - 1, span.end, place
+
+
+def _area_starting_at(
+    doc: Doc, covering: list[EntityMention | None], j: int
+) -> tuple[int, EntityMention] | None:
+    """'in Ruritania' from token ``j``: (the end, the place)."""
+    if j + 1 >= len(doc) or doc[j].lower_ not in AREA_PREPOSITIONS:
+        return None
+    place = covering[j + 1]
+    if place is None or place.label not in AREA_LABELS:
+        return None
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or span.start != j + 1:
+        return None
+    return span.end, place
+
+
+def _names_a_body(doc: Doc, items: list[_Item]) -> bool:
+    """The title says whose post it is: a possessor, a body, or 'its'/'their' before it."""
+    if any(item.kind in {"poss", "entity"} for item in items):
+        return True
+    before = items[0].start_token - 1
+    return before >= 0 and doc[before].lower_ in POSSESSIVE_DETERMINERS
+
+
+def _with_place(parsed: _Parsed, place: EntityMention, of_body: bool) -> _Parsed:
+    """A place after the title: the area of a body's post ('the agency's representative in
+    Ruritania'), else the title's own jurisdiction ('minister for Ruritania')."""
+    if of_body or parsed.jurisdiction is not None:
+        office = f"{parsed.office}{AREA_MARK}{place.key}"
+        return dataclasses.replace(parsed, office=office)
+    return dataclasses.replace(parsed, jurisdiction=_entity_jurisdiction(place, parsed.office))
 
 
 def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) -> list[_Item]:
@@ -214,6 +390,10 @@ def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) ->
             items.insert(0, _Item("word", i, i + 1, word=folded))
             i -= 1
             continue
+        if _joins_portfolios(doc, covering, i):
+            items.insert(0, _Item("word", i, i + 1, word="and"))  # "Industry and Trade"
+            i -= 1
+            continue
         if items and (body := _body_ending_at(doc, covering, i)) is not None:
             start, mention = body
             items.insert(0, _Item("entity", start, i + 1, entity=mention))
@@ -221,6 +401,23 @@ def _collect_backward(doc: Doc, covering: list[EntityMention | None], i: int) ->
             continue
         break
     return items
+
+
+@cache
+def _portfolio_words() -> frozenset[str]:
+    """Every word of a portfolio ('foreign', 'affairs', 'trade')."""
+    return frozenset(word for variant in offices().portfolios for word in variant.split())
+
+
+def _joins_portfolios(doc: Doc, covering: list[EntityMention | None], i: int) -> bool:
+    """'and' between two portfolio words ('Industry and Trade Minister'), not between two
+    offices ('president and chief executive')."""
+    if doc[i].lower_ not in CONJUNCTIONS or i < 1 or i + 1 >= len(doc):
+        return False
+    return all(
+        covering[t.i] is None and fold(t.text) in _portfolio_words()
+        for t in (doc[i - 1], doc[i + 1])
+    )
 
 
 def _is_verb(token: Token) -> bool:
@@ -260,13 +457,17 @@ def _body_ending_at(
     ):
         return None
     first = last
+    generic = not _is_name_word(head)
     while (
         first - 1 >= 0
         and last - first + 1 < MAX_BODY_WORDS
         and covering[first - 1] is None
-        and _is_name_word(doc[first - 1])
+        and (
+            _is_name_word(doc[first - 1])
+            or (generic and fold(doc[first - 1].text) in _portfolio_words())
+        )
     ):
-        first -= 1
+        first -= 1  # "Kingsbridge", "Harbour Board", "transport ministry"
     return first, _synthetic_body(doc, first, last + 1)
 
 
@@ -299,7 +500,8 @@ def _has_possessor_or_determiner(doc: Doc, items: list[_Item]) -> bool:
 def _title_after(
     doc: Doc, covering: list[EntityMention | None], last: int
 ) -> tuple[int, int, _Parsed] | None:
-    """'X, the country's foreign minister,' / 'X, a former senator,' / 'X, CEO of Y,'."""
+    """'X, the country's foreign minister,' / 'X, a former senator,' / 'X, CEO of Y,' /
+    'X, the agency's representative in Ruritania,'."""
     if last >= len(doc) or doc[last].text != ",":
         return None
     j = last + 1
@@ -309,9 +511,11 @@ def _title_after(
     items = _collect_forward(doc, covering, j)
     if not items:
         return None
+    items += _portfolio_after(doc, covering, items)
     end = items[-1].end_token
     of_place = None
-    if end + 1 < len(doc) and doc[end].lower_ in {"of", "for", "to", "at", "in"}:
+    area = _area_starting_at(doc, covering, end) if _names_a_body(doc, items) else None
+    if area is None and end + 1 < len(doc) and doc[end].lower_ in {"of", "for", "to", "at", "in"}:
         entity = covering[end + 1]
         if entity is not None and entity.label in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -320,6 +524,10 @@ def _title_after(
                 end = span.end
         elif (body := _body_starting_at(doc, covering, end + 1)) is not None:
             end, of_place = body  # "chairman of the commission"
+        if of_place is not None and of_place.label not in AREA_LABELS:
+            area = _area_starting_at(doc, covering, end)  # "head of the agency in Ruritania"
+    if area is not None:
+        end = area[0]
     if end < len(doc) and doc[end].lower_ not in APPOSITION_ENDS and not doc[end].is_punct:
         return None
     parsed = _parse(items)
@@ -328,7 +536,36 @@ def _title_after(
     if of_place is not None and parsed.jurisdiction is None:
         jurisdiction = _entity_jurisdiction(of_place, parsed.office)
         parsed = _Parsed(parsed.office, parsed.status, jurisdiction, None, parsed.plural)
+    if area is not None:
+        parsed = _with_place(parsed, area[1], of_body=True)
     return start, end, parsed
+
+
+def _portfolio_after(
+    doc: Doc, covering: list[EntityMention | None], items: list[_Item]
+) -> list[_Item]:
+    """'minister of industry and trade': the portfolio after 'of', which the forward reading
+    leaves to the caller as if it were a place."""
+    end = items[-1].end_token
+    if items[-1].kind != "word" or end >= len(doc) or doc[end].lower_ not in {"of", "for"}:
+        return []
+    head = offices().heads.get(items[-1].word, items[-1].word)
+    if head not in PORTFOLIO_HEADS:
+        return []
+    found = [_Item("word", end, end + 1, word=doc[end].lower_)]
+    j = end + 1
+    while j < len(doc) and covering[j] is None:
+        folded = fold(doc[j].text)
+        if folded in _portfolio_words():
+            found.append(_Item("word", j, j + 1, word=folded))
+        elif _joins_portfolios(doc, covering, j):
+            found.append(_Item("word", j, j + 1, word="and"))
+        else:
+            break
+        j += 1
+    if len(found) < 2 or _parse(items + found) is None:
+        return []
+    return found
 
 
 def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> list[_Item]:
@@ -361,6 +598,10 @@ def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> 
             break  # "CEO of Y": the caller reads the place
         if folded in words or _singular(folded) in words or _hyphen_compound(folded, words):
             items.append(_Item("word", j, j + 1, word=folded))
+            j += 1
+            continue
+        if items and _joins_portfolios(doc, covering, j):
+            items.append(_Item("word", j, j + 1, word="and"))
             j += 1
             continue
         if not items and (body := _body_starting_at(doc, covering, j)) is not None:
@@ -402,19 +643,33 @@ def _body_starting_at(
 
 
 def verb_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMention]:
-    """'X, who chairs the Y,' / 'X heads the Y' / 'X has led the Y since 2020': an office said
-    with a verb in the present, held by a named person over a named or generic body."""
+    """'X, who chairs the Y,' / 'X heads the Y' / 'X has led the Y since 2020' / 'the Y, led by
+    X,' / 'the Y is led by X': an office said with a verb in the present, held by a named person
+    over a named or generic body (and an area: 'represents the agency in Ruritania')."""
     verbs = offices().verbs
     found = []
     for token in doc:
         office = verbs.get(token.lemma_.lower())
-        if office is None or token.pos_ != "VERB" or not _holds_now(token):
+        if office is None or token.pos_ != "VERB":
             continue
-        person = _verb_holder(token, covering)
-        body = _governed_body(doc, covering, token)
+        passive = _passive_holder(token)
+        if passive is not None:
+            if not _holds_now_passive(token):
+                continue
+            person = _holder_entity(doc, covering, passive)
+            body = _body_of(doc, covering, _passive_body(token))
+            first, last = (body[2], passive.head.i + 1) if body is not None else (0, 0)
+        else:
+            if not _holds_now(token):
+                continue
+            person = _verb_holder(token, covering)
+            body = _governed_body(doc, covering, token)
+            first, last = (token.i, body[0]) if body is not None else (0, 0)
         if person is None or body is None:
             continue
-        end, mention = body
+        mention = body[1]
+        if person.label != "PERSON" and not _people_only_verb(token, mention):
+            continue
         parsed = _Parsed(
             office=office,
             status="current",
@@ -422,7 +677,11 @@ def verb_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMen
             possessor=None,
             plural=False,
         )
-        found.append(_title(doc, token.i, end, person, parsed))
+        area = _area_starting_at(doc, covering, body[0]) if passive is None else None
+        if area is not None:
+            parsed = _with_place(parsed, area[1], of_body=True)
+            last = area[0]
+        found.append(_title(doc, first, last, person, parsed))
     return found
 
 
@@ -437,6 +696,61 @@ def _holds_now(verb: Token) -> bool:
     )
 
 
+def _passive_holder(verb: Token) -> Token | None:
+    """The 'by X' of 'the board, led by X' or 'the board is led by X'."""
+    if verb.tag_ != "VBN":
+        return None
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for holder in agent.children:
+            if holder.dep_ == "pobj":
+                return holder
+    return None
+
+
+def _holds_now_passive(verb: Token) -> bool:
+    """'the board, led by X,' and 'is led by' / 'has been led by' say X holds it now; 'was led
+    by' and 'the board, then led by X,' do not."""
+    if any(c.lower_ in {"then", "formerly", "once", "previously"} for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.dep_ == "acl" and not auxiliaries:
+        return True
+    return any(c.tag_ in PRESENT_TAGS for c in auxiliaries) and not any(
+        c.tag_ == "MD" for c in auxiliaries
+    )
+
+
+def _passive_body(verb: Token) -> Token | None:
+    """The body led: the noun 'led by X' describes, or the subject of 'is led by X'."""
+    if verb.dep_ == "acl":
+        return verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _holder_entity(
+    doc: Doc, covering: list[EntityMention | None], holder: Token
+) -> EntityMention | None:
+    """The named person a token belongs to, or a name the recogniser called something else."""
+    entity = covering[holder.i]
+    if entity is None:
+        return None
+    if entity.label == "PERSON" or _person_like(doc, entity):
+        return entity
+    return None
+
+
+def _people_only_verb(verb: Token, body: EntityMention) -> bool:
+    """A verb of office whose holder must be a person, for a name the recogniser did not call
+    one: people lead, head or chair a public body; a company may run a school or lead a fund."""
+    last = fold(body.text).split()[-1] if body.text.split() else ""
+    return (
+        verb.lemma_.lower() in PEOPLE_ONLY_VERBS
+        and (last in offices().bodies or _singular(last) in offices().bodies)
+        and last not in ORGANISATION_LED_BODIES
+        and _singular(last) not in ORGANISATION_LED_BODIES
+    )
+
+
 def _verb_holder(verb: Token, covering: list[EntityMention | None]) -> EntityMention | None:
     """The named person who is the verb's subject, through 'who' in 'X, who chairs'."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -445,21 +759,26 @@ def _verb_holder(verb: Token, covering: list[EntityMention | None]) -> EntityMen
     subject = subjects[0]
     if subject.lower_ in {"who", "that"} and verb.dep_ == "relcl":
         subject = verb.head
-    entity = covering[subject.i]
-    return entity if entity is not None and entity.label == "PERSON" else None
+    return _holder_entity(verb.doc, covering, subject)
 
 
 def _governed_body(
     doc: Doc, covering: list[EntityMention | None], verb: Token
-) -> tuple[int, EntityMention] | None:
-    """The body the verb governs ('chairs the commission', 'presides over the court'), as an
-    ORG mention ending at the returned token; None when the object names no body."""
+) -> tuple[int, EntityMention, int] | None:
+    """The body the verb governs ('chairs the commission', 'presides over the court')."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "over"):
         objects.extend(c for c in prep.children if c.dep_ == "pobj")
-    if not objects:
+    return _body_of(doc, covering, objects[0] if objects else None)
+
+
+def _body_of(
+    doc: Doc, covering: list[EntityMention | None], head: Token | None
+) -> tuple[int, EntityMention, int] | None:
+    """The body a noun names, as an ORG mention: (its end token, the mention, its first
+    token); None when the noun names no body ('leads the talks', 'runs a bakery')."""
+    if head is None:
         return None
-    head = objects[0]
     entity = covering[head.i]
     if entity is not None:
         if entity.label == "PERSON" and not _possessed(head):
@@ -468,14 +787,14 @@ def _governed_body(
         if span is None:
             return None
         if head.i >= span.end - 1:
-            return span.end, _as_body(entity)
+            return span.end, _as_body(entity), span.start
     bodies = offices().bodies
     if not (fold(head.text) in bodies or _is_name_word(head)):
-        return None  # 'leads the talks', 'runs a bakery in town'
+        return None
     first = head.left_edge.i
     while first < head.i and doc[first].pos_ in {"DET", "PRON"}:
         first += 1
-    return head.i + 1, _synthetic_body(doc, first, head.i + 1)
+    return head.i + 1, _synthetic_body(doc, first, head.i + 1), first
 
 
 def _possessed(token: Token) -> bool:
@@ -568,6 +887,8 @@ def _canonical_office(words: list[str]) -> tuple[str | None, bool]:
                 units.append(("qualifier", o.qualifiers[phrase]))
             elif phrase in {"of", "for"}:
                 units.append(("of", phrase))
+            elif phrase == "and":
+                units.append(("and", phrase))
             else:
                 continue
             i += size
@@ -587,6 +908,9 @@ def _singular(phrase: str) -> str:
 
 def _assemble(units: list[tuple[str, str]]) -> str | None:
     """'minister of foreign affairs' -> 'foreign minister'; the phrase must end in a head."""
+    units = _joined_portfolios(units)
+    if units is None:
+        return None
     if "of" in [kind for kind, _ in units]:
         at = [kind for kind, _ in units].index("of")
         before, after = units[:at], units[at + 1 :]
@@ -602,6 +926,28 @@ def _assemble(units: list[tuple[str, str]]) -> str | None:
         if any(word not in {"chief", "head", "vice president"} for word in leading):
             return None
     return " ".join(canonical for _, canonical in units)
+
+
+def _joined_portfolios(units: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """'industry and trade' is one portfolio, in one order whichever way it is written
+    ('trade and industry'); an 'and' between anything else is no title."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(units):
+        kind, canonical = units[i]
+        if kind == "and":
+            return None
+        if kind != "portfolio":
+            out.append(units[i])
+            i += 1
+            continue
+        joined = [canonical]
+        while i + 2 < len(units) and units[i + 1][0] == "and" and units[i + 2][0] == "portfolio":
+            joined.append(units[i + 2][1])
+            i += 2
+        out.append(("portfolio", " and ".join(sorted(set(joined)))))
+        i += 1
+    return out
 
 
 def _entity_jurisdiction(entity: EntityMention, office: str) -> str | None:
