@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storylens.compare import compare_story
 from storylens.model import Findings
 
@@ -148,3 +150,114 @@ def test_a_demonym_of_a_country_no_gazetteer_knows_names_that_country() -> None:
     c.title("Ostravian Foreign Minister", "Rena Dob", "foreign minister", "Ostravian")
     [conflict] = [x for x in compare_story(linked(a, b, c)).conflicts if x.kind == "role-holder"]
     assert {v.value for v in conflict.values} == {"Ivo Sant", "Ada Koll"}
+
+
+def _foundation_posts(second: str, second_office: str, jurisdiction: str = "OFA") -> list[Doc]:
+    a = Doc("a", "The OFA's representative in Peru, Ada Quist, spoke.")
+    a.title("OFA's representative in Peru", "Ada Quist", "representative for peru", "OFA")
+    b = Doc("b", f"The {jurisdiction}'s {second}, Ada Quist, spoke.")
+    b.title(f"{jurisdiction}'s {second}", "Ada Quist", second_office, jurisdiction)
+    return [a, b]
+
+
+def test_two_posts_of_one_body_for_two_areas_are_a_title_conflict() -> None:
+    docs = _foundation_posts("regional director for Africa", "regional director for africa")
+    [conflict] = compare_story(linked(*docs)).conflicts
+    assert conflict.kind == "title"
+    assert {v.evidence[0].article for v in conflict.values} == {"a", "b"}
+
+
+def test_one_post_for_two_areas_clashes_only_when_the_places_are_apart() -> None:
+    apart = _foundation_posts("representative in Chile", "representative for chile")
+    assert _kinds(compare_story(linked(*apart))) == ["title"]
+    city = _foundation_posts("representative in Lima", "representative for lima")
+    assert _kinds(compare_story(linked(*city))) == []
+
+
+def test_a_post_with_and_without_its_area_agree() -> None:
+    docs = _foundation_posts("former regional director", "regional director")
+    assert _kinds(compare_story(linked(*docs))) == []
+    plain = _foundation_posts("representative", "representative")
+    assert _kinds(compare_story(linked(*plain))) == []
+
+
+def test_two_areas_at_two_bodies_are_no_conflict() -> None:
+    docs = _foundation_posts("regional director for Africa", "regional director for africa", "UNX")
+    assert _kinds(compare_story(linked(*docs))) == []
+
+
+def test_a_bodys_initials_name_that_body() -> None:
+    a = Doc("a", "The OFA's regional director for Africa, Ada Quist, spoke.")
+    a.title(
+        "OFA's regional director for Africa", "Ada Quist", "regional director for africa", "OFA"
+    )
+    b = Doc("b", "Who represents the Orvel Foundation for Africa in Peru? Ada Quist does.")
+    b.entity("Orvel Foundation for Africa", "ORG")
+    b.title(
+        "represents the Orvel Foundation for Africa in Peru",
+        "Ada Quist",
+        "representative for peru",
+        "Orvel Foundation for Africa",
+    )
+    assert _kinds(compare_story(linked(a, b))) == ["title"]
+
+
+def _spokeswoman_and(title_words: str, office: str, jurisdiction: str | None) -> list[Doc]:
+    a = Doc("a", "Transport ministry spokeswoman Ina Roth spoke.")
+    a.title("Transport ministry spokeswoman", "Ina Roth", "spokesperson", "transport ministry")
+    b = Doc("b", f"The {title_words}, Ina Roth, spoke.")
+    b.title(title_words, "Ina Roth", office, jurisdiction)
+    return [a, b]
+
+
+def test_a_ministrys_spokesperson_does_not_head_another_body() -> None:
+    docs = _spokeswoman_and("head of the Harbour Safety Board", "head", "Harbour Safety Board")
+    assert _kinds(compare_story(linked(*docs))) == ["title"]
+
+
+def test_leading_a_body_is_heading_it() -> None:
+    a = Doc("a", "The Harbour Safety Board, led by Ina Roth, met.")
+    a.title("The Harbour Safety Board, led by", "Ina Roth", "leader", "Harbour Safety Board")
+    b = Doc("b", "The former head of the Harbour Safety Board, Ina Roth, spoke.")
+    b.title(
+        "former head of the Harbour Safety Board",
+        "Ina Roth",
+        "head",
+        "Harbour Safety Board",
+        "former",
+    )
+    assert _kinds(compare_story(linked(a, b))) == ["title"]
+
+
+@pytest.mark.parametrize(
+    ("title_words", "office", "jurisdiction"),
+    [
+        ("transport minister", "transport minister", None),  # a minister may speak for it too
+        ("chair of the Harbour Safety Board", "chair", "Harbour Safety Board"),  # part-time
+        ("head of the ministry's rail department", "head", "rail department"),  # its own unit
+        ("head of the transport ministry", "head", "transport ministry"),
+    ],
+)
+def test_a_spokesperson_with_a_post_that_may_go_with_it_is_no_conflict(
+    title_words, office, jurisdiction
+) -> None:
+    docs = _spokeswoman_and(title_words, office, jurisdiction)
+    assert _kinds(compare_story(linked(*docs))) == []
+
+
+def test_a_shortened_portfolio_is_the_same_office() -> None:
+    a = Doc("a", "Industry and Trade Minister Lan Vo spoke.")
+    a.title("Industry and Trade Minister", "Lan Vo", "industry and trade minister", None)
+    b = Doc("b", "Trade Minister Lan Vo spoke.")
+    b.title("Trade Minister", "Lan Vo", "trade minister", None)
+    assert _kinds(compare_story(linked(a, b))) == []
+
+
+def test_a_minister_of_joined_portfolios_holds_one_seat() -> None:
+    a = Doc("a", "Industry and Trade Minister Lan Vo spoke.")
+    a.title("Industry and Trade Minister", "Lan Vo", "industry and trade minister", None)
+    b = Doc("b", "Minister of Industry and Trade Kim Dao spoke.")
+    b.title("Minister of Industry and Trade", "Kim Dao", "industry and trade minister", None)
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "role-holder"
+    assert {v.value for v in conflict.values} == {"Lan Vo", "Kim Dao"}

@@ -202,10 +202,35 @@ def office_family(office: str | None) -> str:
     return "leader" if bare in LEADER_OFFICES else bare
 
 
+AREA_MARK = " for "  # annotate writes a post's area after its office: 'representative for ghana'
+
+
+def split_area(office: str) -> tuple[str, str]:
+    """'regional director for africa' -> ('regional director', 'africa'); no area: ''."""
+    base, _mark, area = office.partition(AREA_MARK)
+    return base, area
+
+
+def portfolio_set(office: str) -> frozenset[str]:
+    """'industry and trade minister' -> {'industry', 'trade'}: the portfolios a post joins."""
+    words = split_area(office)[0].split()[:-1]
+    return frozenset(" ".join(words).split(" and ")) if words else frozenset()
+
+
 def is_single_seat(office: str | None) -> bool:
-    """True when one jurisdiction has one holder of this office at a time."""
-    bare = bare_office(office)
+    """True when one jurisdiction has one holder of this office at a time (a post with an
+    area, one per area: 'chief executive for germany')."""
+    bare = split_area(bare_office(office))[0]
     if bare in SINGLE_SEAT:
         return True
     words = bare.split()
-    return len(words) == 2 and words[1] == "minister" and not set(words) & SHARED_SEAT_WORDS
+    if not words or words[-1] != "minister" or set(words) & SHARED_SEAT_WORDS:
+        return False
+    return len(words) == 2 or (len(words) > 3 and "and" in words)  # 'industry and trade minister'
+
+
+# A ministry's spokesperson is its press official: not at the same time the head of another
+# body (a minister may be a government's spokesperson, a chair may speak for a campaign).
+DEPARTMENT_WORDS = frozenset({"ministry", "department"})
+BODY_HEAD_POSTS = frozenset({"head", "chief", "director", "chief executive"})
+SPOKESPERSON = "spokesperson"

@@ -3,7 +3,9 @@
 A title is compared as (office, jurisdiction, status). A title without a jurisdiction borrows the
 one the same person's same office has elsewhere in the story, so "President X" and "U.S. President
 X" agree. "Former" against current, or an opposition role against the office it opposes, cannot
-both hold at one time; "newly-elected Chancellor" and "Chancellor" can.
+both hold at one time; "newly-elected Chancellor" and "Chancellor" can. Two posts of one body
+for two areas ("the agency's representative in X" and "its regional director for Y") are two
+seats; a ministry's spokesperson does not also head another body.
 """
 
 from __future__ import annotations
@@ -15,17 +17,23 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
+from storylens.annotate.lexicons import offices
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.offices import (
+    BODY_HEAD_POSTS,
+    DEPARTMENT_WORDS,
     LEADER_OFFICES,
     NOT_JURISDICTIONS,
     OPPOSING_ROLES,
     SHARED_SEAT_WORDS,
+    SPOKESPERSON,
     bare_office,
     is_single_seat,
     normalize_status,
+    portfolio_set,
+    split_area,
 )
-from storylens.compare.places import demonym_base, jurisdiction_key, normalize_place
+from storylens.compare.places import Gazetteer, demonym_base, jurisdiction_key, normalize_place
 from storylens.compare.text import make_span, name_key
 from storylens.model import AnnotatedArticle, TitleMention
 
@@ -81,7 +89,17 @@ def _title_parts(
     )
     key = jurisdiction_key(written)
     jurisdiction = bodies.get(key or "", key) or default_jurisdiction or ""
+    if office == "leader" and _is_generic_body(jurisdiction):
+        office = "head"  # 'the board, led by X' and 'X, head of the board' say one thing
     return office, jurisdiction, status
+
+
+def _is_generic_body(jurisdiction: str) -> bool:
+    """A named body ending in a body noun ('accident investigation board'), not a country or
+    a party, whose leader is its head."""
+    words = jurisdiction.removeprefix("name:").split() if jurisdiction.startswith("name:") else []
+    bodies = offices().bodies
+    return bool(words) and (words[-1] in bodies or words[-1].removesuffix("s") in bodies)
 
 
 NAME_LABELS = frozenset(["GPE", "NORP", "LOC", "ORG", "PERSON"])
@@ -136,6 +154,27 @@ def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[s
     return out
 
 
+INITIALISM_SKIPPED = frozenset({"the", "of", "for", "and", "on", "in", "&"})
+
+
+def initialisms(context: StoryContext, written: list[str | None]) -> dict[str, str]:
+    """'IHA' -> 'International Health Agency': a one-word body that is the initials of the one
+    body name the story gives with those initials ('of', 'for', 'and' skipped)."""
+    keys = jurisdiction_keys(context, written, frozenset(["ORG"]))
+    names = {key.removeprefix("name:") for key in keys if key and key.startswith("name:")}
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = [w for w in name.split() if w not in INITIALISM_SKIPPED]
+        if len(words) >= 2:
+            by_initials["".join(w[0] for w in words)].add(name)
+    out = {}
+    for name in names:
+        fits = by_initials.get(name, set())
+        if " " not in name and len(fits) == 1:
+            out[f"name:{name}"] = f"name:{next(iter(fits))}"
+    return out
+
+
 def _names_an_organisation(context: StoryContext, title: TitleMention) -> bool:
     """The 'person' is one word the story also gives an organisation ('Brelvik's board'): the
     recogniser's mistake, not a person. A full name the recogniser once took for an
@@ -161,7 +200,11 @@ def title_observations(context: StoryContext) -> list[Observation]:
             if entity_id and title.office:
                 raw.append((article, title, entity_id))
     written = [title.jurisdiction for _a, title, _e in raw]
-    bodies = generic_bodies(context, written) | unknown_demonyms(context, written)
+    bodies = (
+        generic_bodies(context, written)
+        | unknown_demonyms(context, written)
+        | initialisms(context, written)
+    )
     explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _article, title, entity_id in raw:
         key = jurisdiction_key(title.jurisdiction)
@@ -203,11 +246,22 @@ def _jurisdictions_compatible(a: str, b: str) -> bool:
 
 def titles_clash(a: str, b: str) -> float:
     """Confidence that two normalised titles of one person cannot both be true now (0: they can)."""
-    status_a, office_a, place_a = _parts(a)
-    status_b, office_b, place_b = _parts(b)
+    status_a, full_a, place_a = _parts(a)
+    status_b, full_b, place_b = _parts(b)
+    statuses = {status_a, status_b}
+    serving = statuses <= {"current", "acting"}
+    if serving and _speaks_for_another_body(full_a, place_a, full_b, place_b):
+        return TWO_SEATS_CONFIDENCE
     if not _jurisdictions_compatible(place_a, place_b):
         return 0.0  # different bodies: an envoy of one can be a minister of another
-    statuses = {status_a, status_b}
+    if full_a == full_b:
+        office_a = office_b = full_a
+    else:
+        if serving and _two_areas(full_a, full_b):
+            return TWO_SEATS_CONFIDENCE
+        office_a, office_b = split_area(full_a)[0], split_area(full_b)[0]
+        if office_a == office_b:
+            return 0.0  # one post with its area and without: a former post may be elsewhere
     if office_a == office_b:
         if statuses == {"current", "former"} or statuses == {"acting", "former"}:
             return TITLE_STATUS_CONFIDENCE
@@ -237,6 +291,42 @@ def titles_clash(a: str, b: str) -> float:
     return 0.0
 
 
+def _two_areas(a: str, b: str) -> bool:
+    """'representative for ghana' and 'regional director for africa' at one body: two posts
+    for two areas. The same post for a city and its country is one post; the same post for
+    two areas only clashes when the places are known apart (a region may hold a country)."""
+    office_a, area_a = split_area(a)
+    office_b, area_b = split_area(b)
+    if not area_a or not area_b or area_a == area_b:
+        return False
+    gazetteer = Gazetteer()
+    where_a, where_b = normalize_place(area_a), normalize_place(area_b)
+    if gazetteer.compatible(where_a, where_b):
+        return False
+    return office_a != office_b or gazetteer.known_apart(where_a, where_b)
+
+
+def _speaks_for_another_body(office_a: str, place_a: str, office_b: str, place_b: str) -> bool:
+    """'transport ministry spokeswoman' and 'head of the accident investigation board': a
+    ministry's press official is not the head of another body at the same time."""
+    for spoke, spoke_place, other, other_place in (
+        (office_a, place_a, office_b, place_b),
+        (office_b, place_b, office_a, place_a),
+    ):
+        spoke_words = set(spoke_place.removeprefix("name:").split())
+        other_words = set(other_place.removeprefix("name:").split())
+        if (
+            split_area(spoke)[0].split()[-1:] == [SPOKESPERSON]
+            and spoke_words & DEPARTMENT_WORDS
+            and split_area(other)[0] in BODY_HEAD_POSTS
+            and other_place
+            and not other_words & DEPARTMENT_WORDS
+            and not (spoke_words <= other_words or other_words <= spoke_words)
+        ):
+            return True
+    return False
+
+
 def drop_explained_titles(titles: list[Draft], seats: list[Draft]) -> list[Draft]:
     """A person given another's seat is one error: report it once, as the seat's holder."""
     explained = {
@@ -262,6 +352,9 @@ def _two_portfolios(a: str, b: str) -> bool:
         return False
     if set(words_a + words_b) & SHARED_SEAT_WORDS:
         return False
+    portfolios_a, portfolios_b = portfolio_set(a), portfolio_set(b)
+    if portfolios_a <= portfolios_b or portfolios_b <= portfolios_a:
+        return False  # 'trade minister' is how a page shortens 'industry and trade minister'
     return words_a[:-1] != words_b[:-1] and is_single_seat(a) == is_single_seat(b)
 
 
