@@ -133,3 +133,26 @@ def test_a_one_word_name_the_story_turns_into_a_demonym_is_no_person() -> None:
     a.entity("Velmora")
     a.entity("Ada Lenk")
     assert set(_people(a)) == {"Ada Lenk"}
+
+
+def test_transliterated_first_names_with_the_same_surname_are_one_person() -> None:
+    a = Doc("a", "Aleksei Dorn spoke.")
+    a.entity("Aleksei Dorn")
+    b = Doc("b", "Alexei Dorn agreed. Yevgenia Lask and Evgenia Lask left.")
+    b.entity("Alexei Dorn")
+    b.entity("Yevgenia Lask")
+    b.entity("Evgenia Lask")
+    people = _people(a, b)
+    assert len(people) == 2
+    assert {len(aliases) for aliases in people.values()} == {1}
+
+
+def test_a_full_name_tagged_as_an_organisation_is_the_person_named_so_elsewhere() -> None:
+    a = Doc("a", "Nadia Orlen spoke. Nadia Orlen left.")
+    a.entity("Nadia Orlen")
+    a.entity("Nadia Orlen", "PERSON", nth=1)
+    b = Doc("b", "Nadia Orlen agreed.")
+    b.entity("Nadia Orlen", "ORG")
+    context = build_context(linked(a, b))
+    assert not [e for e in context.resolver.entities if e.type == "organization"]
+    assert context.resolver.key("nadia orlen") == context.resolver.person("Nadia Orlen")

@@ -360,3 +360,14 @@ def test_a_plant_moved_by_a_rewrite_is_a_place_conflict_but_two_plants_are_not()
     assert compare_story(linked(a, b)).conflicts == ()
     [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
     assert conflict.kind == "place"
+
+
+def test_talks_naming_one_person_are_not_guessed_to_be_a_meeting_told_elsewhere() -> None:
+    a = Doc("a", "Dara Vell met Miro Hask in Lyon on Wednesday.")
+    a.entity("Dara Vell")
+    a.entity("Miro Hask")
+    a.event("met", "meeting", PEOPLE, ("Lyon",), (a.date("Wednesday", None, "weekday"),))
+    b = Doc("b", "Dara Vell chaired the talks on Thursday.")
+    b.entity("Dara Vell")
+    b.event("talks", "talks", ("Dara Vell",), (), (b.date("Thursday", None, "weekday"),))
+    assert compare_story(linked(a, b)).conflicts == ()

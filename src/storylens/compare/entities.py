@@ -179,7 +179,21 @@ def _similar(a: str, b: str, threshold: float) -> bool:
         return True
     if min(len(a), len(b)) < 4:
         return False
-    return fuzz.ratio(a, b) >= threshold
+    return max(fuzz.ratio(a, b), fuzz.ratio(sound_key(a), sound_key(b))) >= threshold
+
+
+# Letters that transliterations of one name swap ("Aleksei"/"Alexei", "Yevgenia"/"Evgenia",
+# "Wladimir"/"Vladimir", "Zelenskyy"/"Zelenskiy"), in the order they are replaced.
+_TRANSLITERATION = (("ks", "x"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ye", "e"), ("y", "i"))
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
+def sound_key(name: str) -> str:
+    """A name with transliteration choices levelled, to compare two spellings of it."""
+    key = name.lower()
+    for written, said in _TRANSLITERATION:
+        key = key.replace(written, said)
+    return _DOUBLED.sub(r"\1", key)
 
 
 def _first_names_agree(a: str, b: str) -> bool:
@@ -217,6 +231,15 @@ def _find_surname(people: list[_Person], surname: str, article_id: str) -> _Pers
         if fits:
             return None
     return None
+
+
+def _tagged_person(text: str, label: str, people: dict[tuple[str, ...], str]) -> str | None:
+    """The person a full name tagged as an organisation stands for, when the story names that
+    person with these very words elsewhere (the tagger's slip on an unusual name)."""
+    if label in _PLACE_LABELS:
+        return None
+    tokens = person_tokens(text)
+    return people.get(tokens) if len(tokens) >= 2 else None
 
 
 def _best_name(spellings: Counter[str]) -> str:
@@ -344,6 +367,10 @@ def resolve_entities(articles: Iterable[AnnotatedArticle]) -> Resolver:
     for article in articles:
         for mention in article.entities:
             if mention.label not in _KEPT_LABELS or mention.label == "PERSON":
+                continue
+            person_id = _tagged_person(mention.text, mention.label, by_token_key)
+            if person_id is not None:  # a full name the story gives a person elsewhere
+                by_key.setdefault(mention.key or name_key(mention.text), person_id)
                 continue
             if mention.label in _PLACE_LABELS:
                 place = normalize_place(mention.text)

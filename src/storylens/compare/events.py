@@ -294,7 +294,9 @@ def _resolve_with(
             if use.group in ONCE_PER_STORY:
                 return catalogue.get(use.group, frozenset())
             return catalogue.get(use.group, participants)
-        return catalogue.prefer(fits, use.article.id)
+        if use.group in REPEATABLE:  # one of the people a person meets: named here, or a guess
+            fits = [e for e in fits if use.article.id in catalogue.articles[e.id]]
+        return catalogue.prefer(fits, use.article.id) if fits else None
     return None
 
 
