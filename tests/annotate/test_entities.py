@@ -41,3 +41,8 @@ def test_capitals_come_from_the_gazetteer_and_ambiguous_ones_are_left_out():
     assert "canberra" in table.seats
     assert "kremlin" in table.seats  # a metonym only our file knows
     assert "victoria" not in table.seats  # a larger region and a given name elsewhere
+
+
+def test_a_body_named_after_a_portfolio_is_not_a_person(annotate) -> None:
+    found = annotate("Health Research Council scientists said the water was safe.").entities
+    assert not [e for e in found if e.label == "PERSON"]

@@ -110,6 +110,7 @@ def _trim_span(span: Span) -> Span | None:
         and 0 < len(rest) <= 4
         and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
         and places().jurisdiction(rest.text) is None
+        and fold(rest[-1].lemma_) not in offices().bodies  # "Health Research Council"
     ):
         start, label = titled, "PERSON"
     while (
