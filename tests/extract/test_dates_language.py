@@ -108,6 +108,11 @@ def test_a_stamp_with_an_asian_time_zone_is_a_stamp() -> None:
     assert parse_date_stamp(line) == "2033-08-18T16:40:00"
 
 
+def test_a_filed_and_updated_stamp_is_a_stamp() -> None:
+    line = "Filed 11/12/2030 18:52 BRT · Updated 11/12/2030 20:10 BRT"
+    assert looks_like_date_stamp(line)
+
+
 def test_a_stamp_beside_a_byline_is_a_byline_line() -> None:
     assert stamp_beside_byline("Friday, 19 August 2033 | By Ada Lenk, industry reporter")
     assert not stamp_beside_byline("Friday, 19 August 2033 | Markets rally on chip news")

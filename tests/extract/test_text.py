@@ -226,6 +226,7 @@ def test_a_read_more_teaser_phrased_as_a_question_is_cut() -> None:
             "The harbour board of Kestrel Bay voted on Monday to repair the old pier, which the "
             "storm of last winter left with a broken deck and two fallen lamp posts.",
             "Read more: Which harbour towns gain from the repair fund?",
+            "Leia mais / Read more: Ferry crews vote on a strike from Monday",
             "Work should start in spring and take three months, the board's chairwoman said, "
             "and the pier will stay closed to the public until then.",
         ]

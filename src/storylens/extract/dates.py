@@ -77,6 +77,8 @@ _LABEL_WORDS = frozenset(
         "update",
         "published",
         "posted",
+        "filed",
+        "released",
         "last",
         "modified",
         "on",

@@ -20,7 +20,12 @@ from storylens.extract.view import (
 COPYRIGHT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 
 # "Read more: Which stocks gain from the boom?" reads like a sentence, and is a link.
-READ_ON = re.compile(r"^\W*(?:read (?:more|also)|see also|related|recommended)\b[^:]{0,12}:", re.I)
+# A bilingual site labels it twice: "Leia mais / Read more: ...".
+READ_ON = re.compile(
+    r"^\W*(?:[^\W\d]+(?: [^\W\d]+)? ?/ ?)?(?:read (?:more|also)|see also|related|recommended)\b"
+    r"[^:]{0,12}:",
+    re.I,
+)
 
 
 def mark_single_lines(view: PageView, reasons: list[str | None]) -> tuple[str | None, str | None]:
@@ -59,7 +64,7 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "advertisement"
     if is_prompt(f) and (not f.prose or prompt_is_chrome(f, view)):
         return "cookie notice" if f.consent_words else "call-to-action"
-    if f.teaser_label and f.words >= 2 and (not f.prose or READ_ON.match(f.text)):
+    if READ_ON.match(f.text) or (f.teaser_label and f.words >= 2 and not f.prose):
         return "read-more teaser"
     if f.prose:
         return None
