@@ -212,3 +212,9 @@ def test_the_province_of_a_name_is_a_place_whatever_the_tagger_says(annotate) ->
     plant = _one(_events(annotate, text), "plant")
     assert plant.kind == "facility"
     assert [p.text for p in plant.places] == ["province of Dan Hoa"]
+
+
+def test_a_day_told_against_an_event_is_not_its_day(annotate) -> None:
+    text = "Streets in the old town reopened on Friday after the summit at the castle."
+    summit = _one(_events(annotate, text), "summit")
+    assert summit.times == ()

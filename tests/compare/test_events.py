@@ -371,3 +371,49 @@ def test_talks_naming_one_person_are_not_guessed_to_be_a_meeting_told_elsewhere(
     b.entity("Dara Vell")
     b.event("talks", "talks", ("Dara Vell",), (), (b.date("Thursday", None, "weekday"),))
     assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_a_summit_is_one_event_whoever_is_named_with_it() -> None:
+    a = Doc("a", "Dara Vell hosted the summit in Lyon.")
+    a.entity("Dara Vell")
+    a.event("summit", "summit", ("Dara Vell",), ("Lyon",))
+    b = Doc("b", "Miro Hask attended the summit in Marseille.")
+    b.entity("Miro Hask")
+    b.event("summit", "summit", ("Miro Hask",), ("Marseille",))
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "place"
+
+
+def test_last_weeks_summit_is_this_summit_and_last_years_is_another() -> None:
+    a = Doc("a", "Dara Vell hosted the summit in Lyon.")
+    a.event("summit", "summit", (), ("Lyon",))
+    b = Doc("b", "Last week's summit in Marseille built a fleet.")
+    b.event("summit", "summit", (), ("Marseille",))
+    c = Doc("c", "The last summit, in Marseille, built nothing.")
+    c.event("summit", "summit", (), ("Marseille",))
+    assert [x.kind for x in compare_story(linked(a, b)).conflicts] == ["place"]
+    assert compare_story(linked(a, c)).conflicts == ()
+
+
+def _opening_deal(doc_id: str, text: str, day: str, value: str) -> Doc:
+    doc = Doc(doc_id, text)
+    doc.event("agreed", "agreement", (), (), (doc.date(day, value),))
+    return doc
+
+
+def test_unnamed_deals_in_openings_are_the_storys_deal_not_a_side_deal_told_later() -> None:
+    a = _opening_deal(
+        "a", "The leaders agreed on May 15 to build a bridge.", "May 15", "2031-05-15"
+    )
+    b = _opening_deal(
+        "b", "The leaders agreed on May 16 to build a bridge.", "May 16", "2031-05-16"
+    )
+    side = Doc(
+        "c", "The port grew. Later, Dara Vell and Miro Hask agreed on May 14 to share ships."
+    )
+    side.entity("Dara Vell")
+    side.entity("Miro Hask")
+    side.event("agreed", "agreement", PEOPLE, (), (side.date("May 14", "2031-05-14"),))
+    [conflict] = compare_story(linked(a, b, side)).conflicts
+    assert conflict.kind == "date"
+    assert {v.value for v in conflict.values} == {"May 15", "May 16"}

@@ -507,6 +507,20 @@ def _date_roots(doc: Doc, dates: list[DateMention]) -> list[tuple[Token, DateMen
     return roots
 
 
+# "reopened on Friday after the summit": the day is of what happened after it.
+TEMPORAL_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till"})
+
+
+def _timed_against(trigger: Token) -> bool:
+    """The event is named only as a point in time for its governing verb's own event."""
+    head = trigger.head
+    if trigger.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    return head.lower_ in TEMPORAL_RELATIONS or (
+        head.lower_ == "of" and head.head.lower_ == "ahead"
+    )
+
+
 def _decided_by(
     trigger: Token, kind: str, governor: Token | None, resolver: Resolver
 ) -> Token | None:
@@ -528,7 +542,7 @@ def _times(
     Monday') the decision's day is not its own, the bound it is given is; a decision takes
     no bound ('from Monday') of what it decides."""
     targets = {trigger.i}
-    if governor is not None and decided is None:
+    if governor is not None and decided is None and not _timed_against(trigger):
         targets.add(governor.i)
     if trigger.pos_ != "VERB":  # "a fire that broke out on Tuesday", "results published Monday"
         targets.update(c.i for c in trigger.children if c.dep_ in {"relcl", "acl"})

@@ -36,7 +36,7 @@ KIND_GROUPS = {
     "meet": "meeting",
     "talks": "meeting",
     "talk": "meeting",
-    "summit": "meeting",
+    "summit": "summit",
     "negotiation": "meeting",
     "negotiations": "meeting",
     "negotiate": "meeting",
@@ -91,6 +91,7 @@ ONCE_PER_STORY = frozenset(
         "landslide",
         "coup",
         "crash",
+        "summit",  # many leaders at one table: who is named with it does not make another
     }
 )
 # Of these (a fire, a flood) nobody is a participant: whoever is named near the word (a fire
@@ -180,7 +181,30 @@ def is_past_occasion(use: EventUse, frame_year: int | None, trusted: bool = True
     readings = [r for r in readings if trusted or written_year(r)]
     if frame_year and any(r.year and r.year < frame_year for r in readings):
         return True
-    return bool(_PAST_CUE.search(use.sentence_text))
+    return bool(_PAST_CUE.search(_RECENT_DAY.sub(" ", _around_trigger(use))))
+
+
+# "last week's summit", "earlier this week", "two days ago": when this occasion was, not
+# another one (a year back is another occasion, and the year says so).
+_RECENT_DAY = re.compile(
+    r"\b(?:last|past|previous)\s+(?:week|weekend|night|month|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday)\b|\bearlier\s+(?:this|that|today|on)\b"
+    r"|\b(?:\w+|\d+)\s+(?:hours|days|weeks)\s+ago\b",
+    re.IGNORECASE,
+)
+
+# How far from its trigger a cue such as 'last' or 'previous' still speaks of that event:
+# "Last week's summit", "the last time they met", "met last year"; not "attacks last winter"
+# at the other end of a long sentence.
+CUE_BEFORE, CUE_AFTER = 60, 25
+
+
+def _around_trigger(use: EventUse) -> str:
+    start, end = sentence_bounds(use.article, use.mention.start)
+    text = use.article.article.text
+    lo = max(start, use.mention.start - CUE_BEFORE)
+    hi = min(end, use.mention.end + CUE_AFTER)
+    return text[lo:hi]
 
 
 def is_future(use: EventUse) -> bool:
@@ -366,7 +390,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 named = [e for e in named if len(e.participants) >= 2]
             if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
-            elif len(named) == 1:
+            elif len(named) == 1 and len(named[0].participants) == 1:
                 event = named[0]  # "X conceded ..." elsewhere: 'conceded' is X's one concession
         if event is None:
             if _lede_candidate(use):
@@ -420,6 +444,10 @@ def _follow_alignments(
                 changed = True
 
 
+# A summit is a meeting of many: "the leaders met" in a page's opening is the story's summit
+# when more sources report the summit than any meeting of two.
+GATHERING = "summit"
+
 # The opening sentences of a page report the story's own event: a bare 'the talks' there is it.
 LEDE_SENTENCES = 3
 
@@ -428,7 +456,7 @@ def _lede_candidate(use: EventUse) -> bool:
     """A mention naming nobody in a page's opening sentences, told as done (not to come)."""
     return (
         not use.participants
-        and use.group in REPEATABLE
+        and use.group not in ONCE_PER_STORY
         and use.mention.sentence < LEDE_SENTENCES
         and not is_future(use)
     )
@@ -438,10 +466,14 @@ def _join_lede_mentions(context: StoryContext, catalogue: _Catalogue, lede: list
     """A bare mention in a lede belongs to the story's main event when that event is of its
     kind and named by more families than any other of its kind (else it stays out)."""
     for group in sorted({u.group for u in lede}):
-        ranked = sorted(
-            (e for e in catalogue.in_group(group) if e.uses and len(e.participants) >= 2),
-            key=lambda e: -e.families(context),
+        if group not in REPEATABLE:
+            _join_main_decision(context, catalogue, [u for u in lede if u.group == group])
+            continue
+        candidates = [e for e in catalogue.in_group(group) if e.uses and len(e.participants) >= 2]
+        candidates += (
+            [e for e in catalogue.in_group(GATHERING) if e.uses] if group == "meeting" else []
         )
+        ranked = sorted(candidates, key=lambda e: -e.families(context))
         if not ranked or (
             len(ranked) > 1 and ranked[0].families(context) == ranked[1].families(context)
         ):
@@ -452,6 +484,32 @@ def _join_lede_mentions(context: StoryContext, catalogue: _Catalogue, lede: list
                 continue
             if not is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
                 main.uses.append(use)
+
+
+def _join_main_decision(context: StoryContext, catalogue: _Catalogue, lede: list[EventUse]) -> None:
+    """Bare mentions of a deal, a ceasefire, a strike in pages' openings are the story's own:
+    the named one of that kind that at least as many sources open with, else one unnamed
+    event of the kind. A named one told further down, or opening fewer pages (a side deal
+    reported the day before), is another."""
+    group = lede[0].group
+
+    def opening_families(event: Event) -> int:
+        return context.families(
+            u.article.id for u in event.uses if u.mention.sentence < LEDE_SENTENCES
+        )
+
+    ranked = sorted(
+        (e for e in catalogue.in_group(group) if e.participants and opening_families(e)),
+        key=lambda e: -opening_families(e),
+    )
+    if len(ranked) > 1 and opening_families(ranked[0]) == opening_families(ranked[1]):
+        return
+    bare = context.families(u.article.id for u in lede)
+    named_leads = ranked and opening_families(ranked[0]) >= bare
+    main = ranked[0] if named_leads else catalogue.get(group, frozenset())
+    for use in lede:
+        if not is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
+            main.uses.append(use)
 
 
 def main_event(context: StoryContext, events: list[Event]) -> Event | None:
