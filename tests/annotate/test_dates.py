@@ -106,7 +106,7 @@ def test_a_possessive_weekday_with_a_modal_still_looks_ahead(annotate) -> None:
 
 
 def test_a_day_from_which_something_starts_lies_ahead(annotate) -> None:
-    text = "The two mayors had agreed to a ferry strike from 6 a.m. on Monday."
+    text = "The ferry strike runs from 6 a.m. on Monday."
     assert _dates(annotate, text)["Monday"].value == "2031-03-17"
 
 
@@ -123,3 +123,14 @@ def test_a_weekday_written_before_its_date_is_that_date(annotate) -> None:
 def test_a_weekday_and_day_number_take_the_month_after_them(annotate) -> None:
     dates = _dates(annotate, "- Tuesday 18 March: the council votes on the ferry budget.")
     assert dates["Tuesday 18 March"].value == "2031-03-18"
+
+
+def test_an_ordinal_day_is_that_day_of_the_nearest_month_its_tense_allows(annotate) -> None:
+    assert _dates(annotate, "The crews walked out on the 9th.")["the 9th"].value == "2031-03-09"
+    text = "The crews will walk out on the 3rd."
+    assert _dates(annotate, text)["the 3rd"].value == "2031-04-03"
+
+
+def test_the_start_of_something_told_in_the_past_is_left_unresolved(annotate) -> None:
+    text = "The union called the ferry strike from Monday after talks failed."
+    assert _dates(annotate, text)["Monday"].value is None

@@ -92,7 +92,9 @@ def extract_dates(doc: Doc, article_date: date | None) -> tuple[list[DateMention
     durations: list[Span] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.label_ not in {"DATE", "TIME"} or "\n" in ent.text:
+        if ent.label_ == "ORDINAL":
+            ent = _ordinal_day(ent)
+        if ent is None or ent.label_ not in {"DATE", "TIME"} or "\n" in ent.text:
             continue
         span = _trim(ent)
         if span is None:
@@ -126,6 +128,27 @@ def _weekdays_with_their_dates(text: str, mentions: list[DateMention]) -> list[D
         ):
             out[index] = dataclasses.replace(weekday, value=following.value, anchored=True)
     return out
+
+
+DAY_PREPOSITIONS = frozenset({"on", "by", "from", "until", "till", "since", "before", "after"})
+
+
+def _ordinal_day(ent: Span) -> Span | None:
+    """'walked out on the 12th': an ordinal after 'on the' is a day of the month (the tagger
+    calls it an ordinal), returned as a DATE span that includes 'the'."""
+    doc = ent.doc
+    if ent.start < 2 or not re.fullmatch(r"[0-3]?\d(?:st|nd|rd|th)", ent.text):
+        return None
+    if doc[ent.start - 1].lower_ != "the" or doc[ent.start - 2].lower_ not in DAY_PREPOSITIONS:
+        return None
+    if int(re.match(r"\d+", ent.text).group()) > 31:
+        return None
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in {"century", "floor", "round", "package", "time", "anniversary", "of"}:
+        return None
+    from spacy.tokens import Span as DaySpan
+
+    return DaySpan(doc, ent.start - 1, ent.end, label="DATE")
 
 
 def _has_digit(text: str) -> bool:
@@ -170,7 +193,36 @@ def classify(text: str) -> str | None:
         return "weekday"
     if DEICTIC_RE.search(text):
         return "relative"
+    if ORDINAL_DAY_RE.match(text):
+        return "ordinal day"
     return None
+
+
+ORDINAL_DAY_RE = re.compile(r"^(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+
+
+def resolve_ordinal_day(text: str, article_date: date, direction: str | None) -> str | None:
+    """'on the 12th': that day of the article's month, or of the month before or after it,
+    whichever the tense points to (the nearest when it does not say)."""
+    match = ORDINAL_DAY_RE.match(text.strip())
+    if match is None:
+        return None
+    day = int(match.group(1))
+    candidates = []
+    for shift in (-1, 0, 1):
+        month_index = article_date.month - 1 + shift
+        year, month = article_date.year + month_index // 12, month_index % 12 + 1
+        try:
+            candidates.append(date(year, month, day))
+        except ValueError:
+            continue
+    if direction == "past":
+        candidates = [c for c in candidates if c <= article_date]
+    elif direction == "future":
+        candidates = [c for c in candidates if c >= article_date]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: abs((c - article_date).days)).isoformat()
 
 
 # --------------------------------------------------------------------------- resolution
@@ -180,13 +232,18 @@ def _resolve(span: Span, kind: str, article_date: date | None) -> DateMention:
     text = span.text
     if kind == "weekday" and not (MONTH_RE.search(text) or YEAR_RE.search(text)):
         value = None
-        if article_date is not None:
-            direction = time_direction(span)
+        direction = time_direction(span)
+        if article_date is not None and direction != "either":
             value = resolve_weekday(text, article_date, direction, _says_today(span))
         return _mention(span, value, "weekday", value is not None)
     if kind == "relative":
         value = resolve_relative(text, article_date)
         return _mention(span, value, "relative", value is not None and article_date is not None)
+    if kind == "ordinal day":
+        value = None
+        if article_date is not None:
+            value = resolve_ordinal_day(text, article_date, time_direction(span))
+        return _mention(span, value, "day", value is not None)
     value, granularity, used_base = resolve_explicit(text, article_date)
     anchored = value is not None and used_base and article_date is not None
     return _mention(span, value, granularity, anchored)
@@ -384,7 +441,15 @@ def _date_data_parser(base_iso: str):  # type: ignore[no-untyped-def]
 
 
 def time_direction(span: Span) -> str | None:
-    """Whether the clause around a time expression looks ahead ('future') or back ('past')."""
+    """Whether the clause around a time expression looks ahead ('future') or back ('past');
+    'either' for the start of something told in the past ('called a strike from Monday' may be
+    the Monday gone or the one to come)."""
+    if _onset(span):
+        return "either" if _clause_direction(span) == "past" else "future"
+    return _clause_direction(span)
+
+
+def _clause_direction(span: Span) -> str | None:
     words = {tok.lower_ for tok in span}
     if words & PAST_WORDS:
         return "past"
@@ -393,8 +458,6 @@ def time_direction(span: Span) -> str | None:
     doc = span.doc
     before = " ".join(tok.lower_ for tok in doc[max(span.start - 3, 0) : span.start])
     if re.search(r"\bnow (and|until|till)$|\b(until|till)$", before):
-        return "future"
-    if _onset(span):
         return "future"
     token: Token = span.root
     possessive = _possessive(span)

@@ -54,6 +54,8 @@ NEEDS_COMPANION = {
 # Decisions an institution takes where it sits: "the court in City ruled" says where.
 SEATED_KINDS = frozenset({"ruling", "approval", "announcement"})
 SEAT = frozenset({"in", "at"})
+# Actions people take where they work or live: the place of those who act is the event's.
+WORKPLACE_KINDS = frozenset({"strike", "protest"})
 # Verbs that name a crash only with 'into': "slammed into a lorry", not "slammed the plan".
 IMPACT_VERBS = frozenset({"smash", "slam", "plough", "plow", "ram", "crash"})
 IMPACT_ONLY = frozenset(IMPACT_VERBS - {"crash"})
@@ -158,8 +160,36 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
             return "crash" if _hits_into(token) else None
         if lemma in AGREEMENT_VERBS:
             return "agreement" if _agrees_to_something(token) else None
+        phrasal = _phrasal_kind(token, lemma)
+        if phrasal is not None:
+            return phrasal
         return _object_verb_kind(token, lemma, resolver) or words.verbs.get(lemma)
     return None
+
+
+# Events a verb names only with its particle or object: "walked out", "walked off the job",
+# "downed tools", "stopped work" are a strike; "walked" alone is not.
+PHRASAL_EVENTS = {
+    ("walk", "out"): "strike",
+    ("walk", "off"): "strike",
+    ("down", "tool"): "strike",
+    ("stop", "work"): "strike",
+    ("lay", "down"): "strike",
+}
+
+
+def _phrasal_kind(verb: Token, lemma: str) -> str | None:
+    for child in verb.children:
+        word = fold(child.lemma_) if child.dep_ == "dobj" else child.lower_
+        if child.dep_ in {"prt", "prep", "dobj"} and (lemma, word) in PHRASAL_EVENTS:
+            if (lemma, word) == ("lay", "down") and not _lays_down_tools(verb):
+                continue
+            return PHRASAL_EVENTS[(lemma, word)]
+    return None
+
+
+def _lays_down_tools(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and fold(c.lemma_) in {"tool", "tools"} for c in verb.children)
 
 
 def _agrees_to_something(verb: Token) -> bool:
@@ -361,6 +391,11 @@ def _places(
         subject = subject_of(trigger)
         if subject is not None and not _is_person(subject, resolver):
             _collect_places(subject, SEAT, resolver, found)  # "the court in City upheld"
+    if kind in WORKPLACE_KINDS:  # "dockworkers at the port of X walked out": the strike is there
+        verb = trigger if trigger.pos_ == "VERB" else governor
+        subject = subject_of(verb) if verb is not None else None
+        if subject is not None and not _is_person(subject, resolver):
+            _collect_places(subject, SEAT, resolver, found)
     return found
 
 
@@ -507,6 +542,12 @@ def _date_roots(doc: Doc, dates: list[DateMention]) -> list[tuple[Token, DateMen
     return roots
 
 
+# "a strike that ended on Saturday", "the talks concluded on Friday": the day an event ends
+# is not the day it is told to happen (or begin).
+END_VERBS = frozenset({"end", "conclude", "finish", "wrap", "close"})
+
+ONSETS = frozenset({"begin", "start", "resume", "launch", "commence"})
+
 # "reopened on Friday after the summit": the day is of what happened after it.
 TEMPORAL_RELATIONS = frozenset({"after", "before", "since", "following", "until", "till"})
 
@@ -542,10 +583,17 @@ def _times(
     Monday') the decision's day is not its own, the bound it is given is; a decision takes
     no bound ('from Monday') of what it decides."""
     targets = {trigger.i}
-    if governor is not None and decided is None and not _timed_against(trigger):
+    lends_time = decided is None and not _timed_against(trigger)
+    if governor is not None and lends_time and fold(governor.lemma_) not in END_VERBS:
         targets.add(governor.i)
     if trigger.pos_ != "VERB":  # "a fire that broke out on Tuesday", "results published Monday"
-        targets.update(c.i for c in trigger.children if c.dep_ in {"relcl", "acl"})
+        targets.update(
+            c.i
+            for c in trigger.children
+            if c.dep_ in {"relcl", "acl"} and fold(c.lemma_) not in END_VERBS
+        )
+    if trigger.pos_ == "VERB" and trigger.dep_ == "xcomp" and fold(trigger.head.lemma_) in ONSETS:
+        targets.add(trigger.head.i)  # "begin patrolling tomorrow": the start is its time
     anchor = _when_anchor(trigger)  # "ten were hurt on May 3 when the trains collided"
     if anchor is not None:
         targets.add(anchor.i)
