@@ -139,3 +139,37 @@ def test_a_fragment_two_remarks_share_does_not_join_them() -> None:
     c = _said("c", "to bring the harbour workers home", "Koren")
     findings = compare_story(linked(a, b, c))
     assert [c for c in findings.conflicts if c.kind == "attribution"] == []
+
+
+FILLER = " ".join(f"Berth {i} stood empty." for i in range(24))
+
+
+def _said_by_the_chief(doc_id: str, words: str) -> Doc:
+    """Koren, called by her post before each quote, with enough other sentences that the
+    post's words are rare in the story."""
+    doc = Doc(
+        doc_id,
+        f"Harbour Trust chief executive Ilse Koren spoke. “{words},” Koren said. {FILLER}",
+    )
+    doc.title("Harbour Trust chief executive", "Ilse Koren", "chief executive", "Harbour Trust")
+    doc.quote(words, "Koren")
+    return doc
+
+
+def test_the_speakers_title_around_two_remarks_does_not_make_them_one_moment() -> None:
+    a = _said_by_the_chief("a", STATEMENT)
+    b = _said_by_the_chief("b", "The city budget will be published in the autumn")
+    findings = compare_story(linked(a, b))
+    assert [c for c in findings.conflicts if c.kind == "quote"] == []
+
+
+def test_a_page_giving_the_words_to_another_speaker_is_no_evidence_of_the_wording() -> None:
+    a = _said("a", "If the talks can work, I will go there myself", "Koren")
+    b = _said("b", "if I see a chance of progress", "Koren")
+    c = Doc("c", "Union chief Tam Orlov spoke. “If the talks can work, I will go there myself.”")
+    c.entity("Tam Orlov")
+    c.quote("If the talks can work, I will go there myself", "Tam Orlov")
+    findings = compare_story(linked(a, b, c, alignments=[("a", 1, "b", 1)]))
+    [quote] = [c for c in findings.conflicts if c.kind == "quote"]
+    assert {e.article for v in quote.values for e in v.evidence} == {"a", "b"}
+    assert [c.kind for c in findings.conflicts if c.kind == "attribution"] == ["attribution"]

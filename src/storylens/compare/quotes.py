@@ -135,6 +135,7 @@ def _uses(context: StoryContext) -> list[QuoteUse]:
             speaker_words = set(words(context.resolver.name(speaker))) if speaker else set()
             if mention.speaker:
                 speaker_words |= set(words(mention.speaker))
+            speaker_words |= _title_words(context, article, speaker)
             uses.append(
                 QuoteUse(
                     article=article,
@@ -148,6 +149,18 @@ def _uses(context: StoryContext) -> list[QuoteUse]:
                 )
             )
     return uses
+
+
+def _title_words(context: StoryContext, article: AnnotatedArticle, speaker: str | None) -> set:
+    """Content words of the titles the article gives the speaker ('APLP's chief executive'):
+    they describe who speaks, wherever she speaks, so they mark no moment."""
+    if not speaker:
+        return set()
+    found: set[str] = set()
+    for title in article.titles:
+        if context.resolver.person(title.person, article.id) == speaker:
+            found |= content_words(title.text)
+    return found
 
 
 def same_words(a: str, b: str) -> bool:
@@ -318,6 +331,13 @@ def _value_group(cluster: _Cluster, value: str, normalized: str) -> ValueGroup:
     return group
 
 
+def _said_by(cluster: _Cluster, speaker: str | None) -> _Cluster:
+    """The uses of a wording that do not give it to someone else: a page that puts the words in
+    another mouth is evidence of an attribution conflict, not of how this speaker worded them."""
+    kept = [u for u in cluster.uses if not u.speaker or not speaker or u.speaker == speaker]
+    return _Cluster(uses=kept) if kept else cluster
+
+
 def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
     """The same words given to different people in different articles."""
     by_speaker: dict[str, list[QuoteUse]] = defaultdict(list)
@@ -395,7 +415,11 @@ def quote_findings(context: StoryContext) -> QuoteResults:
             speaker = clusters[members[0]].speaker()
             name = context.resolver.name(speaker)
             value_groups = [
-                _value_group(clusters[i], f"“{clusters[i].text()}”", clusters[i].tokens_key())
+                _value_group(
+                    _said_by(clusters[i], speaker),
+                    f"“{clusters[i].text()}”",
+                    clusters[i].tokens_key(),
+                )
                 for i in members
             ]
             drafts.append(
