@@ -154,3 +154,44 @@ def test_a_title_before_a_possessor_is_the_possessors_not_the_next_names(annotat
     titles = _titles(annotate, "Mayor-elect Lena Varga's Harbour Forward movement won 24 seats.")
     assert "Harbour Forward" not in titles
     assert titles["Lena Varga"].office == "mayor"
+
+
+@pytest.mark.parametrize(
+    ("text", "read", "title_text"),
+    [
+        (
+            "The Harbour Board, whose acting chairman is Jo Bloggs, said the talks failed.",
+            ("chair", "harbour board", "acting"),
+            "acting chairman",
+        ),
+        (
+            "The board met. Its chief executive is Jo Bloggs.",
+            ("chief executive", None, "current"),
+            "chief executive",
+        ),
+    ],
+)
+def test_a_title_that_is_the_subject_of_is_before_a_name_is_that_persons(
+    annotate, text, read, title_text
+) -> None:
+    title = _titles(annotate, text)["Jo Bloggs"]
+    assert _read(title) == read
+    assert title.text == title_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The problem for the minister is Jo Bloggs.",
+        "The board met. Its chief executive was Jo Bloggs.",
+        "The Harbour Board, whose chairman is not Jo Bloggs, said the talks failed.",
+    ],
+)
+def test_a_copula_with_another_subject_a_past_or_a_negation_gives_no_title(annotate, text) -> None:
+    assert "Jo Bloggs" not in _titles(annotate, text)
+
+
+def test_a_plural_title_followed_by_a_verb_is_the_next_clauses_subject(annotate) -> None:
+    assert "Jo Bloggs" not in _titles(annotate, "The visit was led by Jo Bloggs, officials said.")
+    envoys = _titles(annotate, "Jo Bloggs and Ann Roe, the envoys, said little.")
+    assert envoys["Ann Roe"].office == "envoy"

@@ -261,3 +261,36 @@ def test_a_minister_of_joined_portfolios_holds_one_seat() -> None:
     [conflict] = compare_story(linked(a, b)).conflicts
     assert conflict.kind == "role-holder"
     assert {v.value for v in conflict.values} == {"Lan Vo", "Kim Dao"}
+
+
+def _chief_executives(first: str, status: str) -> list[Doc]:
+    a = Doc("a", f"{first} Ilse Koren of Harbour Trust spoke.")
+    a.title(first, "Ilse Koren", "chief executive", "Harbour Trust", status)
+    b = Doc("b", "Chief executive Ilse Koren of Harbour Trust spoke.")
+    b.title("Chief executive", "Ilse Koren", "chief executive", "Harbour Trust", "current")
+    return [a, b]
+
+
+def test_an_acting_holder_against_the_plain_title_is_a_title_conflict() -> None:
+    [conflict] = compare_story(
+        linked(*_chief_executives("Acting chief executive", "acting"))
+    ).conflicts
+    assert conflict.kind == "title"
+    assert {v.normalized.split("|")[0] for v in conflict.values} == {"acting", "current"}
+
+
+def test_a_page_that_shortens_an_acting_title_itself_makes_no_conflict() -> None:
+    a, b = _chief_executives("Acting chief executive", "acting")
+    a.text += " The chief executive Ilse Koren left."
+    a.title("chief executive", "Ilse Koren", "chief executive", "Harbour Trust", "current", nth=1)
+    assert _kinds(compare_story(linked(a, b))) == []
+
+
+def test_a_generic_body_word_is_the_body_not_a_town_of_that_name() -> None:
+    a = Doc("a", "Union president Tam Orlov spoke.")
+    a.title("Union president", "Tam Orlov", "president", "union")
+    b = Doc("b", "The union's president, Bea Lind, spoke.")
+    b.title("union's president", "Bea Lind", "president", "union")
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.kind == "role-holder"
+    assert conflict.subject == "president of union"

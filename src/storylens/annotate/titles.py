@@ -1,11 +1,12 @@
 """Titles and offices attached to people, normalised into office + jurisdiction + status.
 
-Three written forms are read off the tokens around each PERSON mention:
+The written forms read off the tokens around each PERSON mention:
   before the name   "former U.S. President Jane Roe", "Ruritania's foreign minister Jo Bloggs"
   after the name    "Jo Bloggs, the country's foreign minister," "Jo Bloggs, a former senator,"
   possessive        "Roe's chief of staff, Jo Bloggs" (jurisdiction from Roe's own title)
   a verb of office  "Jo Bloggs, who chairs the Harbour Board," / "Jo Bloggs heads the agency"
   a passive verb    "the Harbour Board, led by Jo Bloggs," / "the board is led by Jo Bloggs"
+  a copula          "Its chief executive is Jo Bloggs" / "the board, whose chair is Jo Bloggs,"
 A body written before the title ("Kingsbridge chief executive", "commission chairman") is the
 title's jurisdiction, whatever the recogniser called it. A place after a body's title ("the
 agency's representative in Ruritania") is the area of that post, part of the office: one body
@@ -229,6 +230,10 @@ def _titles_for(
     after = _title_after(doc, covering, last)
     if after is not None:
         start, end, parsed = after
+        out.append((_title(doc, start, end, person, parsed), parsed))
+    copula = _title_by_copula(doc, covering, first) if before is None else None
+    if copula is not None:
+        start, end, parsed = copula
         out.append((_title(doc, start, end, person, parsed), parsed))
     return [_with_of_jurisdiction(doc, covering, last, pair) for pair in out]
 
@@ -494,6 +499,65 @@ def _has_possessor_or_determiner(doc: Doc, items: list[_Item]) -> bool:
     return before >= 0 and doc[before].lower_ in DETERMINERS
 
 
+# --------------------------------------------------------------------------- title, 'is', name
+
+
+def _title_by_copula(
+    doc: Doc, covering: list[EntityMention | None], first: int
+) -> tuple[int, int, _Parsed] | None:
+    """'Its chief executive is X' / 'the Y, whose acting chief executive is X,': title words
+    that are the subject of a present 'is' whose complement is the name. The subject must be
+    the title itself ('The problem for the minister is X' names no post), and 'was' or 'will
+    be' say nothing of now, 'is not X' (no name right after 'is') nothing at all. After 'whose'
+    the body is the noun before it."""
+    if first < 2:
+        return None
+    verb = doc[first - 1]
+    if verb.lemma_ != "be" or verb.tag_ not in PRESENT_TAGS:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i == first - 2 for c in verb.children):
+        return None  # the parser may also take the body before 'whose' for a subject
+    items = _collect_backward(doc, covering, first - 2)
+    for cut in range(len(items)):
+        suffix = items[cut:]
+        if suffix[0].kind == "poss" or (suffix[0].kind == "word" and suffix[0].word in {"of", "-"}):
+            continue
+        if suffix[-1].kind != "word":
+            break
+        before = suffix[0].start_token - 1
+        whose = before >= 0 and doc[before].lower_ == "whose"
+        if not whose and not _has_possessor_or_determiner(doc, suffix):
+            continue
+        parsed = _parse(suffix)
+        if parsed is None:
+            continue
+        if whose:
+            parsed = _with_antecedent(doc, covering, before, parsed)
+        return suffix[0].start_token, suffix[-1].end_token, parsed
+    return None
+
+
+def _with_antecedent(
+    doc: Doc, covering: list[EntityMention | None], whose: int, parsed: _Parsed
+) -> _Parsed:
+    """'the Y, whose chief executive is X': Y's post. A person before 'whose' possesses the
+    post (jurisdiction from that person's own title); a body is its jurisdiction."""
+    if parsed.jurisdiction is not None or whose < 2 or doc[whose - 1].text != ",":
+        return parsed
+    last = whose - 2
+    entity = covering[last]
+    if entity is not None and entity.label == "PERSON":
+        return dataclasses.replace(parsed, possessor=entity)
+    if entity is not None:
+        body: EntityMention | None = entity if entity.label in BODY_ENTITY_LABELS else None
+    else:
+        found = _body_ending_at(doc, covering, last)
+        body = found[1] if found is not None else None
+    if body is None:
+        return parsed
+    return dataclasses.replace(parsed, jurisdiction=_entity_jurisdiction(body, parsed.office))
+
+
 # --------------------------------------------------------------------------- after the name
 
 
@@ -533,6 +597,8 @@ def _title_after(
     parsed = _parse(items)
     if parsed is None:
         return None
+    if parsed.plural and end < len(doc) and _is_verb(doc[end]):
+        return None  # 'X, officials said': the plural is the next clause's subject, no apposition
     if of_place is not None and parsed.jurisdiction is None:
         jurisdiction = _entity_jurisdiction(of_place, parsed.office)
         parsed = _Parsed(parsed.office, parsed.status, jurisdiction, None, parsed.plural)

@@ -3,9 +3,10 @@
 A title is compared as (office, jurisdiction, status). A title without a jurisdiction borrows the
 one the same person's same office has elsewhere in the story, so "President X" and "U.S. President
 X" agree. "Former" against current, or an opposition role against the office it opposes, cannot
-both hold at one time; "newly-elected Chancellor" and "Chancellor" can. Two posts of one body
-for two areas ("the agency's representative in X" and "its regional director for Y") are two
-seats; a ministry's spokesperson does not also head another body.
+both hold at one time; "newly-elected Chancellor" and "Chancellor" can. "Acting" against the plain
+title is a stand-in against the holder, unless one page itself uses both for the person. Two
+posts of one body for two areas ("the agency's representative in X" and "its regional director
+for Y") are two seats; a ministry's spokesperson does not also head another body.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz
 
-from storylens.annotate.lexicons import offices
+from storylens.annotate.lexicons import fold, offices
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.offices import (
     BODY_HEAD_POSTS,
@@ -38,6 +39,7 @@ from storylens.compare.text import make_span, name_key
 from storylens.model import AnnotatedArticle, TitleMention
 
 TITLE_STATUS_CONFIDENCE = 0.85
+ACTING_CONFIDENCE = 0.65  # a stand-in called by the full title, or the holder called a stand-in
 OPPOSITION_CONFIDENCE = 0.8
 TWO_SEATS_CONFIDENCE = 0.55
 ROLE_HOLDER_CONFIDENCE = 0.8
@@ -87,7 +89,7 @@ def _title_parts(
     written = (
         title.jurisdiction if (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS else None
     )
-    key = jurisdiction_key(written)
+    key = body_or_place_key(written)
     jurisdiction = bodies.get(key or "", key) or default_jurisdiction or ""
     if office == "leader" and _is_generic_body(jurisdiction):
         office = "head"  # 'the board, led by X' and 'X, head of the board' say one thing
@@ -102,6 +104,18 @@ def _is_generic_body(jurisdiction: str) -> bool:
     return bool(words) and (words[-1] in bodies or words[-1].removesuffix("s") in bodies)
 
 
+def body_or_place_key(text: str | None) -> str | None:
+    """A title's jurisdiction as a comparable key. One generic body word ('union', 'bank')
+    names the body ('union president'), never a town of that name in the gazetteer."""
+    if not text:
+        return None
+    folded = fold(text).removeprefix("the ")
+    bodies = offices().bodies
+    if folded in bodies or folded.removesuffix("s") in bodies:
+        return f"name:{folded}"
+    return jurisdiction_key(text)
+
+
 NAME_LABELS = frozenset(["GPE", "NORP", "LOC", "ORG", "PERSON"])
 
 
@@ -109,7 +123,7 @@ def jurisdiction_keys(
     context: StoryContext, written: list[str | None], labels: frozenset[str]
 ) -> set[str | None]:
     """Keys of the jurisdictions titles give and of the story's names with these labels."""
-    keys = {jurisdiction_key(text) for text in written if text}
+    keys = {body_or_place_key(text) for text in written if text}
     keys |= {
         jurisdiction_key(m.text)
         for article in context.articles
@@ -207,7 +221,7 @@ def title_observations(context: StoryContext) -> list[Observation]:
     )
     explicit: dict[tuple[str, str], set[str]] = defaultdict(set)
     for _article, title, entity_id in raw:
-        key = jurisdiction_key(title.jurisdiction)
+        key = body_or_place_key(title.jurisdiction)
         key = bodies.get(key or "", key)
         if key and (title.jurisdiction or "").lower() not in NOT_JURISDICTIONS:
             explicit[(entity_id, bare_office(title.office))].add(key)
@@ -265,6 +279,8 @@ def titles_clash(a: str, b: str) -> float:
     if office_a == office_b:
         if statuses == {"current", "former"} or statuses == {"acting", "former"}:
             return TITLE_STATUS_CONFIDENCE
+        if statuses == {"current", "acting"}:
+            return ACTING_CONFIDENCE
         if "opposition" in statuses and statuses & {"current", "elect", "acting"}:
             return OPPOSITION_CONFIDENCE
         return 0.0
@@ -384,6 +400,13 @@ def _opposite_sides(a: str, b: str) -> bool:
     )
 
 
+def _shortened_acting(a: ValueGroup, b: ValueGroup) -> bool:
+    """'acting chief executive' and 'chief executive' in one article: that page shortens the
+    stand-in's title, so the plain title elsewhere says nothing against 'acting' either."""
+    statuses = {_parts(a.normalized)[0], _parts(b.normalized)[0]}
+    return statuses == {"current", "acting"} and bool(set(a.article_ids) & set(b.article_ids))
+
+
 def title_conflicts(observations: list[Observation]) -> list[Draft]:
     """One 'title' conflict per person whose titles clash."""
     by_person: dict[str, list[Observation]] = defaultdict(list)
@@ -397,6 +420,8 @@ def title_conflicts(observations: list[Observation]) -> list[Draft]:
         for a, b in combinations(groups, 2):
             if set(a.article_ids) == set(b.article_ids) and len(a.article_ids) == 1:
                 continue  # one article giving two titles is its own business, not a contradiction
+            if _shortened_acting(a, b):
+                continue
             clash = titles_clash(a.normalized, b.normalized)
             if clash > 0:
                 involved[a.normalized], involved[b.normalized] = a, b
@@ -416,8 +441,10 @@ def title_conflicts(observations: list[Observation]) -> list[Draft]:
 
 
 def seat_name(office: str, jurisdiction: str) -> str:
-    """'U.S. President' style label for a seat, from the normalised parts."""
-    place = normalize_place(jurisdiction.split(":", 1)[-1]) if jurisdiction else None
+    """'U.S. President' style label for a seat, from the normalised parts; a body's name
+    ('name:union') is shown as written, not looked up as a place."""
+    named = jurisdiction.startswith("name:")
+    place = normalize_place(jurisdiction.split(":", 1)[-1]) if jurisdiction and not named else None
     where = place.name if place and place.kind != "unknown" else jurisdiction.split(":", 1)[-1]
     return f"{office} of {where}" if where else office
 
