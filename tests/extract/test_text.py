@@ -236,6 +236,26 @@ def test_a_read_more_teaser_phrased_as_a_question_is_cut() -> None:
     assert "read-more teaser" in {r.reason for r in article.removed}
 
 
+def test_a_labelled_row_of_links_a_reading_time_and_an_affiliate_notice_are_cut() -> None:
+    page = "\n".join(
+        [
+            "# Harbour board backs pier repairs after storm",
+            "*3 min read · Updated every hour*",
+            "The harbour board of Kestrel Bay voted on Monday to repair the old pier, which the "
+            "storm of last winter left with a broken deck and two fallen lamp posts.",
+            "Work should start in spring and take three months, the board's chairwoman said, "
+            "and the pier will stay closed to the public until then.",
+            "**Keep reading:** [Why harbour towns love their piers](/explainers/piers) · "
+            "[Ten storms that changed the coast](/lists/storms)",
+            "*Kestrel Daily is reader-supported. We may earn a commission on links.*",
+        ]
+    )
+    document = Document(id="pier", source=Source(path="pier.md"), content=page, media_type="text")
+    article = extracted(document)
+    assert article.text.startswith("The harbour board")
+    assert article.text.rstrip().endswith("until then.")
+
+
 def gazette_page(topic: str, promo: str) -> str:
     return "\n".join(
         [

@@ -20,6 +20,9 @@ from storylens.extract.view import (
 COPYRIGHT_LEAD = re.compile(r"^\s*(?:©|\(c\)|copyright\b)", re.I)
 
 # "Read more: Which stocks gain from the boom?" reads like a sentence, and is a link.
+# "3 min read · Updated every hour": how long the page takes, not what it says.
+READING_TIME = re.compile(r"^\W*\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read\b", re.I)
+
 # A bilingual site labels it twice: "Leia mais / Read more: ...".
 READ_ON = re.compile(
     r"^\W*(?:[^\W\d]+(?: [^\W\d]+)? ?/ ?)?(?:read (?:more|also)|see also|related|recommended)\b"
@@ -58,6 +61,8 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "language menu"
     if f.count_label:
         return "comments"
+    if READING_TIME.match(f.text) and f.words <= 12:
+        return "reading time"
     if f.tags and f.words <= 40:
         return "tags"
     if f.advert_words and f.words <= 6 and not f.ends_sentence:

@@ -38,7 +38,11 @@ SITE_NOTICE = re.compile(
     # syndication: "This story was provided by X and has not been edited by our staff."
     r"|\b(?:this|the above) (?:article|story|report|content) (?:was|is|has been) (?:provided|"
     r"supplied|syndicated|distributed|auto-?generated)\b|\bhas not been edited by\b"
-    r"|^\W*sources?\s*:\s*(?:news )?(?:agencies|wires?|staff)\b",
+    r"|^\W*sources?\s*:\s*(?:news )?(?:agencies|wires?|staff)\b"
+    # affiliate and newsletter furniture, event adverts
+    r"|\breader-supported\b|\bwe may earn (?:a )?commission\b|\btrouble (?:reading|viewing) "
+    r"this (?:e-?mail|newsletter)\b|\b(?:view|open|read) (?:it|this) (?:on the web|online|in "
+    r"your browser)\b|\bearly[- ]bird (?:tickets|registration|rates?)\b|^\W*subscribers can\b",
     re.I,
 )
 # "Home › World › Europe", "Home | Sport | Contact": short entries between separators.
@@ -93,7 +97,7 @@ def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     if not link_texts:
         return False
     key = normalise_for_matching(BULLET.sub("", line))
-    if key in link_texts:
+    if key in link_texts or is_list_of_links(line, link_texts):
         return True
     # Prefixes of three words or more, longest first; one under half the line cannot count.
     ends = [match.start() for match in SPACE.finditer(key)]
@@ -103,6 +107,19 @@ def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
         if key[:end] in link_texts:
             return True
     return False
+
+
+LIST_LABEL = re.compile(r"^[^:]{1,40}:\s+")
+
+
+def is_list_of_links(line: str, link_texts: frozenset[str]) -> bool:
+    """'Keep scrolling: A · B · C': a label, then links to the site's other pages between
+    separators (most entries are links' texts)."""
+    entries = MENU_SEPARATOR.split(LIST_LABEL.sub("", line.strip(), count=1))
+    if len(entries) < 2:
+        return False
+    linked = sum(normalise_for_matching(entry) in link_texts for entry in entries)
+    return linked * 3 >= len(entries) * 2
 
 
 def is_content_prose(f: LineFeatures) -> bool:
