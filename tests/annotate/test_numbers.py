@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from storylens.annotate.numbers import parse_value, word_to_number
+from storylens.annotate.numbers import parse_value, possible_currencies, word_to_number
 from storylens.model import NumberMention
 
 
@@ -145,3 +145,38 @@ def test_money_spent_on_a_thing_counts_the_thing(annotate) -> None:
 def test_money_invested_in_a_named_place_counts_no_place(annotate) -> None:
     told = _told(annotate, "Norvik Foods will invest $2 billion in Peru over five years.")
     assert (2e9, "usd", None) in told
+
+
+def test_a_sum_of_a_noun_counts_the_noun(annotate) -> None:
+    told = _told(annotate, "The fund of almost €2.4 billion will pay for three new bridges.")
+    assert (2.4e9, "eur", "fund") in told
+    told = _told(annotate, "The council spent a total of €5 million on the bridges.")
+    assert all(counted != "total" for _v, unit, counted in told if unit == "eur")
+
+
+def test_what_is_offered_and_what_is_demanded_are_two_quantities(annotate) -> None:
+    told = _told(annotate, "The union is demanding a 7% pay rise; the council has offered 3.5%.")
+    assert (7.0, "percent", "demand") in told and (3.5, "percent", "offer") in told
+    told = _told(annotate, "The council has offered nurses a 7% pay rise.")
+    assert (7.0, "percent", "offer") in told
+    told = _told(annotate, "The council has put 3.5% on the table.")
+    assert (3.5, "percent", "offer") in told
+    told = _told(annotate, "The nurses are asking for 7%.")
+    assert (7.0, "percent", "demand") in told
+    told = _told(annotate, "The council raised its offer from 3.5% on Tuesday.")
+    assert (3.5, "percent", "offer") in told
+    told = _told(annotate, "On Tuesday the council raises its offer to 4.1%.")
+    assert (4.1, "percent", "offer") in told
+
+
+def test_things_offered_keep_their_own_noun(annotate) -> None:
+    told = _told(annotate, "The navy is expected to offer four ships to the new force.")
+    assert (4.0, None, "ship") in told
+
+
+def test_a_currency_sign_says_which_currencies_it_can_mean() -> None:
+    assert possible_currencies("about R$ 240 million", "brl") == {"brl"}
+    assert {"usd", "aud"} <= possible_currencies("$240 million", "usd")
+    assert possible_currencies("A$ 240 million", "aud") == {"aud"}
+    assert possible_currencies("€5 million", "eur") == {"eur"}
+    assert "php" in possible_currencies("5 million pesos", "mxn")

@@ -234,3 +234,113 @@ def test_a_figure_near_both_disputed_values_takes_no_side() -> None:
     c.number("nearly 1,200", 1200, "people", "case")
     [conflict] = compare_story(linked(*docs, c, alignments=[("a", 0, "b", 0)])).conflicts
     assert {v.normalized for v in conflict.values} == {"1184", "1148"}
+
+
+def test_the_other_sides_demand_does_not_state_the_offer() -> None:
+    a = Doc("a", "The nurses' union is demanding a 7% pay rise; the council has offered 3.5%.")
+    a.number("7%", 7, "percent", "demand")
+    a.number("3.5%", 3.5, "percent", "offer")
+    b = Doc("b", "The council has offered nurses a 7% pay rise, but the union wants more.")
+    b.number("7%", 7, "percent", "offer")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"3.5%", "7%"}
+    assert {v.article_ids for v in conflict.values} == {("a",), ("b",)}
+
+
+def test_a_demand_and_an_offer_are_two_quantities() -> None:
+    a = Doc("a", "The nurses' union is demanding a 7% pay rise from the council.")
+    a.number("7%", 7, "percent", "demand")
+    b = Doc("b", "The council has offered the nurses' union a 3.5% pay rise.")
+    b.number("3.5%", 3.5, "percent", "offer")
+    assert compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts == ()
+
+
+def test_a_name_in_a_relative_clause_does_not_hold_the_number() -> None:
+    a = Doc("a", "Dunmore Council has offered 3.5%. Its finance chief is Petra Holm.")
+    a.entity("Dunmore Council", "ORG")
+    a.entity("Petra Holm", "PERSON")
+    a.number("3.5%", 3.5, "percent", "offer")
+    b = Doc("b", "Dunmore Council, whose finance chief is Petra Holm, has offered nurses 7%.")
+    b.entity("Dunmore Council", "ORG")
+    b.entity("Petra Holm", "PERSON")
+    b.number("7%", 7, "percent", "offer")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"3.5%", "7%"}
+
+
+def test_the_new_value_of_a_reported_change_takes_no_side() -> None:
+    a = Doc("a", "The council raised its offer from 3.5% to 4.1% on Tuesday.")
+    a.number("3.5%", 3.5, "percent", "offer")
+    a.number("4.1%", 4.1, "percent", "offer")
+    b = Doc("b", "The council has offered the nurses a 7% pay rise.")
+    b.number("7%", 7, "percent", "offer")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"3.5%", "7%"}
+    c = Doc("c", "The force has 2,100 sailors, up from 1,800 in May.")
+    c.number("2,100", 2100, None, "sailor")
+    c.number("1,800", 1800, None, "sailor")
+    d = Doc("d", "The force has 1,800 sailors in all.")
+    d.number("1,800", 1800, None, "sailor")
+    assert compare_story(linked(c, d, alignments=[("c", 0, "d", 0)])).conflicts == ()
+
+
+def test_a_rounding_backs_the_value_it_rounds() -> None:
+    a = Doc("a", "Ministers agreed a €2.35 billion aid package for the coast.")
+    a.number("€2.35 billion", 2.35e9, "eur", "package")
+    b = Doc("b", "Ministers agreed a €3.25 billion aid package for the coast.")
+    b.number("€3.25 billion", 3.25e9, "eur", "package")
+    c = Doc("c", "The package of almost €2.4 billion will pay for the coast.")
+    c.number("almost €2.4 billion", 2.4e9, "eur", "package")
+    story = linked(a, b, c, alignments=[("a", 0, "b", 0), ("c", 0, "b", 0)])
+    [conflict] = compare_story(story).conflicts
+    assert {v.normalized for v in conflict.values} == {"2350000000", "3250000000"}
+    backed = next(v for v in conflict.values if v.normalized == "2350000000")
+    assert backed.article_ids == ("a", "c")
+
+
+def _delegations(doc_id: str, text: str, words: str, value: float) -> Doc:
+    doc = Doc(doc_id, text)
+    doc.number(words, value, None, "country")
+    return doc
+
+
+def test_a_rewrite_keeping_the_phrase_around_a_changed_number_states_one_quantity() -> None:
+    a = _delegations("a", "Delegations from nine countries joined the talks.", "nine", 9)
+    b = _delegations(
+        "b", "Delegations from 11 countries attended the summit, hosted by the mayor.", "11", 11
+    )
+    assert compare_story(linked(a, b)).conflicts == ()  # independent pages: no evidence
+    [conflict] = compare_story(linked(a, b, families=[["a", "b"]])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"nine", "11"}
+    c = _delegations(
+        "c", "Envoys from 11 countries attended the summit, hosted by the mayor.", "11", 11
+    )
+    assert compare_story(linked(a, c, families=[["a", "c"]])).conflicts == ()
+
+
+def test_a_sum_given_in_another_currency_is_a_conflict() -> None:
+    a = Doc("a", "Terminal operators are losing about R$ 240 million ($45 million) a day.")
+    a.number("about R$ 240 million", 2.4e8, "brl")
+    a.number("$45 million", 4.5e7, "usd")
+    b = Doc("b", "Terminal operators are losing around $240 million a day.")
+    b.number("around $240 million", 2.4e8, "usd")
+    assert compare_story(linked(a, b)).conflicts == ()  # not shown to be one sentence
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.normalized for v in conflict.values} == {"240000000 brl", "240000000 usd"}
+
+
+def test_a_bare_dollar_sign_may_be_the_other_pages_dollar() -> None:
+    a = Doc("a", "Terminal operators are losing A$ 240 million a day.")
+    a.number("A$ 240 million", 2.4e8, "aud")
+    b = Doc("b", "Terminal operators are losing $240 million a day.")
+    b.number("$240 million", 2.4e8, "usd")
+    assert compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts == ()
+
+
+def test_a_page_giving_one_sum_in_two_currencies_swaps_nothing() -> None:
+    a = Doc("a", "The city gets a €5 million grant and a £5 million loan.")
+    a.number("€5 million", 5e6, "eur")
+    a.number("£5 million", 5e6, "gbp")
+    b = Doc("b", "The city gets a £5 million grant and a loan.")
+    b.number("£5 million", 5e6, "gbp")
+    assert compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts == ()

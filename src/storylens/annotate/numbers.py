@@ -210,6 +210,26 @@ TIME_UNITS = {
     "decade": "decade",
     "century": "century",
 }
+CURRENCY_CODES = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+DOLLARS = frozenset({"usd", "aud", "cad", "hkd", "nzd", "sgd", "twd"})
+# One sign or name, several currencies: the country of the page decides which one it means.
+SHARED_CURRENCY_NAMES: dict[str, frozenset[str]] = {
+    "$": DOLLARS,
+    "dollar": DOLLARS,
+    "¥": frozenset({"jpy", "cny"}),
+    "peso": frozenset({"mxn", "php", "ars", "clp", "cop"}),
+    "rupee": frozenset({"inr", "pkr", "lkr", "npr"}),
+    "franc": frozenset({"chf", "xof", "xaf"}),
+    "pound": frozenset({"gbp", "egp"}),
+    "krona": frozenset({"sek", "isk"}),
+    "krone": frozenset({"nok", "dkk"}),
+    "riyal": frozenset({"sar", "qar", "omr"}),
+    "dirham": frozenset({"aed", "mad"}),
+}
+# Nouns that only say 'a sum': 'a total of $5 million' names nothing the sum is of.
+SUM_NOUNS = frozenset(
+    {"total", "sum", "amount", "value", "figure", "tune", "worth", "estimate", "average", "excess"}
+)
 PEOPLE_NOUNS = frozenset({"people", "person", "persons", "individuals"})
 OTHERS = frozenset({"other", "others"})  # '34 others were injured': more people
 _LABEL = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?([A-Za-z][A-Za-z ]{0,30}):[ \t]*$")
@@ -274,7 +294,9 @@ def _number(span: Span, label: str) -> NumberMention | None:
     unit = _unit(span, label)
     counted = _counted(span, unit)
     if counted is None and label == "MONEY":
-        counted = _money_spent_on(span)
+        counted = _money_spent_on(span) or _sum_of(span)
+    if unit == "percent" or unit in CURRENCY_CODES:
+        counted = _stance(span) or counted
     told = _label_count(span) or _counting_verb(span) if unit is None else None
     if told is not None:
         return NumberMention(span.start_char, span.end_char, text, float(value), "people", told)
@@ -392,6 +414,93 @@ def _money_spent_on(span: Span) -> str | None:
             for thing in prep.children:
                 if thing.dep_ == "pobj" and thing.pos_ == "NOUN":
                     return _noun_lemma(thing)
+    return None
+
+
+def possible_currencies(text: str, unit: str) -> frozenset[str]:
+    """Every currency a sum's wording can mean: 'R$ 240 million' is reais only, a bare
+    '$240 million' any dollar, '5 million pesos' any peso."""
+    lower = text.lower()
+    for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
+        if symbol in lower:
+            return SHARED_CURRENCY_NAMES.get(symbol, frozenset({unit}))
+    for word in re.findall(r"[a-z]+", lower):
+        for name in (word, word[:-1] if word.endswith("s") else word):
+            if name in SHARED_CURRENCY_NAMES:
+                return SHARED_CURRENCY_NAMES[name]
+    return frozenset({unit})
+
+
+def _sum_of(span: Span) -> str | None:
+    """'The package of almost €2.4 billion' is the package's size, as '€2.35 billion package'
+    is: the noun a sum is 'of' is what it counts, so the two wordings meet. 'a total of'
+    names nothing."""
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i >= span.start:
+        return None
+    noun = prep.head
+    if noun.pos_ != "NOUN" or noun.i >= span.start or noun.lemma_.lower() in SUM_NOUNS:
+        return None
+    return _noun_lemma(noun)
+
+
+@cache
+def stance_words() -> frozenset[str]:
+    """The words a stance is counted as ('offer', 'demand'), for the compare stage."""
+    return frozenset(word for group in _stances().values() for word in group.values())
+
+
+def _stances() -> dict[str, dict[str, str]]:
+    """counted.json's verbs and nouns of offering and demanding, by how they reach the sum."""
+    return {k: v for k, v in _counted_table()["stances"].items() if not k.startswith("_")}
+
+
+def _stance(span: Span) -> str | None:
+    """'offer' or 'demand' when a verb or noun of offering or demanding acts on the sum: the
+    union's demand and the employer's offer are two quantities, while 'offered a 9% pay rise'
+    and 'has offered 4.5%' give one (the offer) whatever noun follows the number."""
+    lexicon = _stances()
+    root = span.root
+    node = root
+    modifier = root.dep_ in {"nummod", "compound", "amod", "quantmod", "npadvmod", "nmod"}
+    if modifier and root.head.i >= span.end and root.head.pos_ == "NOUN":
+        node = root.head  # 'a 9% pay rise': the rise is what the verb acts on
+    for child in node.children:  # '4.5% offered before the strike'
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon["verbs"]:
+            return lexicon["verbs"][child.lemma_.lower()]
+    head = node.head
+    if node.dep_ in {"dobj", "nsubjpass", "npadvmod"} and head.pos_ in {"VERB", "AUX"}:
+        return _verb_stance(head, lexicon)
+    if node.dep_ != "pobj":
+        return None
+    prep = head
+    governor = prep.head
+    if prep.lower_ == "to" and governor.dep_ == "prep" and governor.lower_ == "from":
+        governor = governor.head  # 'from 4.5% to 5.2%': 'to' hangs on 'from'
+    told = lexicon["verb_preps"].get(f"{governor.lemma_.lower()} {prep.lower_}")
+    if told or prep.lower_ not in {"of", "from", "to"}:
+        return told
+    if governor.pos_ == "NOUN":  # 'an offer of 4.5%'
+        return lexicon["nouns"].get(governor.lemma_.lower())
+    for thing in governor.children:  # 'raised its offer from 4.5% to 5.2%'
+        if thing.dep_ == "dobj" and thing.lemma_.lower() in lexicon["nouns"]:
+            return lexicon["nouns"][thing.lemma_.lower()]
+    return None
+
+
+def _verb_stance(verb: Token, lexicon: dict[str, dict[str, str]]) -> str | None:
+    """The stance of a verb acting on a sum: 'offered 4.5%', 'put 4.5% on the table'."""
+    lemma = verb.lemma_.lower()
+    if lemma in lexicon["verbs"]:
+        return lexicon["verbs"][lemma]
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for thing in prep.children:
+            key = f"{lemma} {prep.lower_} {thing.lemma_.lower()}"
+            if thing.dep_ == "pobj" and key in lexicon["verb_places"]:
+                return lexicon["verb_places"][key]
     return None
 
 

@@ -2,8 +2,10 @@
 
 Two numbers are the same quantity when they count the same thing in the same unit (a "30-day
 ceasefire" and a ceasefire of "30 days"), ordinal with ordinal, and their sentences say the same
-thing: aligned by the link stage, or sharing enough content words besides the number. "12 killed"
-and "3 wounded" count people in different contexts and are left alone.
+thing: aligned by the link stage, kept in the same phrase by a rewrite of the same family, or
+sharing enough content words besides the number. "12 killed" and "3 wounded" count people in
+different contexts and are left alone. One sum with the same digits in two currencies in aligned
+sentences is a conflict of currencies.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storylens.annotate.lexicons import counted_synonyms, fold
+from storylens.annotate.numbers import CURRENCY_CODES, possible_currencies, stance_words
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.text import content_words, make_span, sentence_bounds, sentence_index
+from storylens.compare.text import words as word_list
 from storylens.model import AnnotatedArticle, NumberMention
 
 NEAR_WORDS = 5
@@ -31,6 +35,7 @@ class NumberUse:
     sentence: int
     context: frozenset[str]
     near: frozenset[str]  # stems of content words within a few words of the number
+    later: bool = False  # the new value of a change the page reports: compared with nothing
 
     @property
     def key(self) -> tuple[bool, str, str]:
@@ -162,9 +167,28 @@ def _uses(context: StoryContext) -> list[NumberUse]:
                     sentence_index(article, mention.start),
                     frozenset(words),
                     frozenset(_stems(near)),
+                    is_new_value(article, mention),
                 )
             )
     return uses
+
+
+_FROM = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_TO = re.compile(r"^\s*to\s*$", re.IGNORECASE)
+_UP_FROM = re.compile(r"^\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
+
+
+def is_new_value(article: AnnotatedArticle, mention: NumberMention) -> bool:
+    """'raised its offer from 4.5% to 5.2%', '2,100, up from 1,800': the page itself says the
+    quantity changed, and the new value is a later state than other pages report, so it
+    is compared with nothing (the old value still is)."""
+    text = article.article.text
+    if _UP_FROM.match(text[mention.end : mention.end + 20]):
+        return True
+    for before in article.numbers:
+        if before.end <= mention.start and _TO.match(text[before.end : mention.start]):
+            return bool(_FROM.search(text[max(0, before.start - 10) : before.start]))
+    return False
 
 
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
@@ -186,6 +210,8 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
         return 0.0  # 'Party A won 24 seats', 'Party B took 15 seats': two tallies
     if aligned:
         return NUMBER_CONFIDENCE_ALIGNED
+    if same_family(context, a, b) and same_frame(a, b):
+        return NUMBER_CONFIDENCE_CONTEXT
     if not a.near & b.near:
         return 0.0  # 'won 24 seats' and 'needs 22 seats' count different things
     if _overlap(a.context, b.context) >= CONTEXT_OVERLAP and len(a.context & b.context) >= 3:
@@ -193,8 +219,40 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     return 0.0
 
 
+FRAME_BEFORE = 2
+FRAME_AFTER = 1
+
+
+def same_family(context: StoryContext, a: NumberUse, b: NumberUse) -> bool:
+    """One page rewrites the other, or both rewrite a common source (the link stage said so)."""
+    family = context.family_of
+    return family.get(a.article.id, a.article.id) == family.get(b.article.id, b.article.id)
+
+
+def frame(use: NumberUse) -> tuple[str, ...]:
+    """The words right around the number in its sentence: 'Delegations from _ countries'."""
+    text = use.article.article.text
+    start, end = sentence_bounds(use.article, use.mention.start)
+    before = word_list(text[start : use.mention.start])[-FRAME_BEFORE:]
+    after = word_list(text[use.mention.end : end])[:FRAME_AFTER]
+    if len(before) < FRAME_BEFORE or len(after) < FRAME_AFTER:
+        return ()
+    return (*before, "_", *after)
+
+
+def same_frame(a: NumberUse, b: NumberUse) -> bool:
+    """Two pages of one family that keep the phrase around a number but change the number
+    ('Delegations from nine countries' -> 'Delegations from 11 countries') state one
+    quantity, even when the rewrite merged the sentence into another one and the link stage
+    aligned it elsewhere. The phrase must hold two content words."""
+    shared = frame(a)
+    return bool(shared) and shared == frame(b) and len(content_words(" ".join(shared))) >= 2
+
+
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HOLDER_TYPES = frozenset({"person", "organization"})
+# ', whose chief executive is X,': a name in a relative clause describes the one before it.
+_RELATIVE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,;:]*,")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:and|while|whereas)\s")
 
 
@@ -208,10 +266,15 @@ def is_threshold(use: NumberUse) -> bool:
 
 def holder(context: StoryContext, use: NumberUse) -> str | None:
     """Who the number belongs to: the last name before it in its clause ('Party A won 24'),
-    a name the parser missed here found by the story's names of organisations and people."""
+    a name the parser missed here found by the story's names of organisations and people.
+    A name inside a relative clause ('A, whose chief is B, offered 9%') is not the holder."""
     article = use.article
     start, _end = sentence_bounds(article, use.mention.start)
     text = article.article.text
+    asides = [
+        (start + m.start(), start + m.end())
+        for m in _RELATIVE.finditer(text[start : use.mention.start])
+    ]
     found = None
     for entity in article.entities:
         before = start <= entity.start and entity.end <= use.mention.start
@@ -219,11 +282,12 @@ def holder(context: StoryContext, use: NumberUse) -> str | None:
             before
             and entity.label in HOLDER_LABELS
             and not _CLAUSE_BREAK.search(text[entity.end : use.mention.start])
+            and not any(s <= entity.start and entity.end <= e for s, e in asides)
         ):
             found = entity
     if found is not None:
         return context.resolver.key(found.key) or found.key
-    clause = text[start : use.mention.start]
+    clause = _RELATIVE.sub(lambda m: " " * len(m.group()), text[start : use.mention.start])
     breaks = list(_CLAUSE_BREAK.finditer(clause))
     clause = clause[breaks[-1].end() :] if breaks else clause
     return _named_in(context, clause)
@@ -277,11 +341,37 @@ def _stems(words: set[str]) -> set[str]:
     return {w[:5] for w in words}
 
 
-def _observation(use: NumberUse, subject_id: str, subject: str) -> Observation | None:
+def other_stance(number: NumberMention, mention: NumberMention) -> bool:
+    """One side's demand and the other side's offer are two quantities: 'demanding 9%;
+    has offered 4.5%' does not state an offer of 9%."""
+    mine, theirs = same_thing_counted(number.counted), same_thing_counted(mention.counted)
+    stances = stance_words()
+    return mine != theirs and mine in stances and theirs in stances
+
+
+def rounded_side(use: NumberUse, involved: list[NumberUse]) -> str | None:
+    """The disputed value a hedged figure rounds ('almost 2.4 billion' by 2.35 and 3.25
+    billion sides with 2.35), so it backs that side instead of reading as a third value;
+    None when the figure is a value of its own, '' when it rounds two sides (no side)."""
+    if not hedged(use):
+        return None
+    exact = {
+        format_number(other.mention.value)
+        for other in involved
+        if not hedged(other) and values_agree(use, other)
+    }
+    if format_number(use.mention.value) in exact or not exact:
+        return None
+    return exact.pop() if len(exact) == 1 else ""
+
+
+def _observation(
+    use: NumberUse, subject_id: str, subject: str, side: str | None = None
+) -> Observation | None:
     span = make_span(use.article, use.mention.start, use.mention.end)
     if span is None:
         return None
-    value = format_number(use.mention.value)
+    value = side or format_number(use.mention.value)  # a rounding shows the side it backs
     shown = f"{value}{'th' if use.mention.ordinal else ''}"
     return Observation(
         kind="number",
@@ -289,7 +379,7 @@ def _observation(use: NumberUse, subject_id: str, subject: str) -> Observation |
         subject=subject,
         attribute=use.mention.unit or "count",
         value=shown if not use.mention.unit else f"{shown} {use.mention.unit}",
-        normalized=format_number(use.mention.value),
+        normalized=value,
         article_id=use.article.id,
         evidence=(span,),
     )
@@ -305,7 +395,8 @@ def _subject(key: tuple[bool, str, str]) -> str:
 def number_findings(context: StoryContext) -> tuple[list[Observation], list[Draft]]:
     """Observations for every counted number, and conflicts where one quantity differs."""
     by_key: dict[tuple[bool, str, str], list[NumberUse]] = defaultdict(list)
-    for use in _uses(context):
+    all_uses = _uses(context)
+    for use in all_uses:
         by_key[use.key].append(use)
     observations: list[Observation] = []
     drafts: list[Draft] = []
@@ -316,10 +407,72 @@ def number_findings(context: StoryContext) -> tuple[list[Observation], list[Draf
             observation = _observation(use, subject_id, subject)
             if observation:
                 observations.append(observation)
-        draft = _conflict(context, uses, subject_id, subject)
+        draft = _conflict(context, [u for u in uses if not u.later], subject_id, subject)
         if draft:
             drafts.append(draft)
+    drafts.extend(currency_swaps(context, [u for u in all_uses if not u.later]))
     return observations, drafts
+
+
+def currency_swaps(context: StoryContext, uses: list[NumberUse]) -> list[Draft]:
+    """A rewrite that keeps the digits of a sum but changes its currency ('R$ 240 million a
+    day' -> '$240 million a day') states another sum: the same number in aligned sentences
+    with two currencies is a conflict of currencies. A page that gives the sum in both
+    currencies ('R$ 240 million ($45 million)', 'a $5m grant and a €5m loan') is not one."""
+    money = [u for u in uses if (u.mention.unit or "") in CURRENCY_CODES]
+    clusters: dict[tuple[str, ...], set[int]] = defaultdict(set)
+    for i, a in enumerate(money):
+        for j in range(i + 1, len(money)):
+            b = money[j]
+            if a.article.id == b.article.id or _currencies(a) & _currencies(b):
+                continue  # a bare '$' may be the dollar of the other page's 'A$'
+            if not math.isclose(a.mention.value, b.mention.value, rel_tol=1e-9):
+                continue  # the same digits, not a rounding: '€5.3m' is no swap of '$5m'
+            if not context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
+                continue
+            counted_a, counted_b = a.key[1], b.key[1]
+            if counted_a and counted_b and counted_a != counted_b:
+                continue
+            if _gives_sum(a.article, b.mention) or _gives_sum(b.article, a.mention):
+                continue
+            if _same_quantity(context, a, b) > 0:
+                units = sorted({a.mention.unit or "", b.mention.unit or ""})
+                clusters[(format_number(a.mention.value), *units)].update((i, j))
+    drafts = []
+    for (value, *units), members in sorted(clusters.items()):
+        involved = [money[k] for k in sorted(members)]
+        counted = next((u.key[1] for u in involved if u.key[1]), "")
+        subject = f"the {counted or 'sum'}"
+        subject_id = "number:currency|" + "|".join([counted, value, *units])
+        observations = []
+        for use in involved:
+            span = make_span(use.article, use.mention.start, use.mention.end)
+            if span is None:
+                continue
+            shown = f"{value} {use.mention.unit}"
+            observations.append(
+                Observation(
+                    "number", subject_id, subject, "currency", shown, shown, use.article.id, (span,)
+                )
+            )
+        groups = group_values(observations)
+        if len(groups) >= 2:
+            drafts.append(
+                Draft("number", subject_id, subject, "currency", groups, NUMBER_CONFIDENCE_ALIGNED)
+            )
+    return drafts
+
+
+def _currencies(use: NumberUse) -> frozenset[str]:
+    return possible_currencies(use.mention.text, use.mention.unit or "")
+
+
+def _gives_sum(article: AnnotatedArticle, mention: NumberMention) -> bool:
+    """The page states this sum in this currency somewhere."""
+    return any(
+        number.unit == mention.unit and same_within_rounding(number.value, mention.value)
+        for number in article.numbers
+    )
 
 
 def _conflict(
@@ -341,6 +494,7 @@ def _conflict(
         return any(
             same_within_rounding(number.value, other.mention.value)
             and sentence_index(article, number.start) in sentences
+            and not other_stance(number, other.mention)
             for number in article.numbers
         )
 
@@ -367,7 +521,12 @@ def _conflict(
             if gives_value(use, other) and _same_quantity(context, use, other):
                 involved.append(use)
                 break
-    observations = [o for u in involved if (o := _observation(u, subject_id, subject))]
+    observations = [
+        o
+        for u in involved
+        if (side := rounded_side(u, involved)) != ""
+        and (o := _observation(u, subject_id, subject, side))
+    ]
     groups: list[ValueGroup] = group_values(observations)
     if len(groups) < 2:
         return None
