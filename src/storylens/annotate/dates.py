@@ -198,7 +198,7 @@ def classify(text: str) -> str | None:
     return None
 
 
-ORDINAL_DAY_RE = re.compile(r"^(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)$", re.IGNORECASE)
+ORDINAL_DAY_RE = re.compile(r"^the\s+([0-3]?\d)(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def resolve_ordinal_day(text: str, article_date: date, direction: str | None) -> str | None:
