@@ -425,6 +425,10 @@ def _follow_alignments(
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, use in enumerate(uses):
         by_sentence[(use.article.id, use.mention.sentence)].append(index)
+    aligned_with: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
+    for a, sentence_a, b, sentence_b in context.alignments:
+        if a != b and (b, sentence_b) in by_sentence:
+            aligned_with[(a, sentence_a)].append((b, sentence_b))
     changed = True
     while changed:
         changed = False
@@ -433,10 +437,8 @@ def _follow_alignments(
                 continue
             found = {
                 resolved[other].id: resolved[other]
-                for (article_id, sentence), indexes in by_sentence.items()
-                if article_id != use.article.id
-                and context.aligned(use.article.id, use.mention.sentence, article_id, sentence)
-                for other in indexes
+                for place in aligned_with[(use.article.id, use.mention.sentence)]
+                for other in by_sentence[place]
                 if other in resolved and uses[other].group == use.group
             }
             if len(found) == 1:
