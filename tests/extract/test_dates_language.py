@@ -116,3 +116,17 @@ def test_a_filed_and_updated_stamp_is_a_stamp() -> None:
 def test_a_stamp_beside_a_byline_is_a_byline_line() -> None:
     assert stamp_beside_byline("Friday, 19 August 2033 | By Ada Lenk, industry reporter")
     assert not stamp_beside_byline("Friday, 19 August 2033 | Markets rally on chip news")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Tuesday 20 September 2033, 19:45 · Business · by Ann Lee", "2033-09-20T19:45:00"),
+        ("2033.09.20. 16:41", "2033-09-20T16:41:00"),
+        ("Objavljeno / Published: 14. 5. 2031. u 21:52 · Autor: ASA", "2031-05-14T21:52:00"),
+        ("🗓 16 May 2031 · ⏱ 2 min read · Staff", "2031-05-16"),
+    ],
+)
+def test_a_date_then_short_page_details_is_a_stamp(line: str, value: str) -> None:
+    assert looks_like_date_stamp(line)
+    assert parse_date_stamp(line) == value

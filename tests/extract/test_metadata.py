@@ -54,3 +54,17 @@ def test_one_word_author_is_not_a_byline_and_site_falls_back_to_the_host() -> No
 @pytest.mark.parametrize(("lang", "expected"), [("en-GB", "en"), ("pt_BR", "pt"), ("", None)])
 def test_declared_language_is_the_primary_subtag(lang: str, expected: str | None) -> None:
     assert read_metadata(page("", lang=lang), None, None).language == expected
+
+
+def test_a_stamp_printed_in_its_own_block_dates_a_page_without_meta_dates() -> None:
+    from lxml import html
+
+    from storylens.extract.metadata import stamped_day
+
+    page = (
+        "<html><body><header><a href='/'>Home</a></header><main><h1>Pier to reopen</h1>"
+        "<div class='stamp'>Mon Nov 11 2030 21:03:27 GMT-0300 (Brasilia Standard Time)</div>"
+        "<p>The pier reopens on Friday after two years of repairs, the council said.</p>"
+        "</main></body></html>"
+    )
+    assert stamped_day(html.fromstring(page)) == "2030-11-11"

@@ -48,7 +48,9 @@ _DAY_MONTH_YEAR = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH}),?\s+(\d{{4}})", re.I
 )
 # 16.10.2031, 20/03/2031: day first unless the first number cannot be a month's day order.
-_NUMERIC_DAY = re.compile(r"(?<![\d.:/])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)")
+_NUMERIC_DAY = re.compile(r"(?<![\d.:/])(\d{1,2})([./]) ?(\d{1,2})\2 ?(\d{4})(?!\d)")
+# 2033.09.20. (year first, as Hungarian and East Asian pages write it)
+_DOTTED_YMD = re.compile(r"(?<![\d.])(\d{4})\. ?(\d{1,2})\. ?(\d{1,2})\.?(?![\d])")
 _SEGMENT_SPLIT = re.compile(r"\s+[|•·]\s+")
 _BYLINE_LEAD = re.compile(r"^\W*(?:by|von|par)\s", re.I)
 # "Valley Post staff, with agencies", "Our correspondent": the newsroom credited beside a stamp.
@@ -136,12 +138,47 @@ def looks_like_date_stamp(line: str) -> bool:
         return False
     if _only_stamp_tokens(line):
         return True
-    return _stamp_with_section_labels(line)
+    return _stamp_with_section_labels(line) or _stamp_then_page_details(line)
+
+
+def _stamp_then_page_details(line: str) -> bool:
+    """ "Tuesday 20 September 2033, 19:45 · Business · by Ann Lee", "16 May 2031 · 2 min read ·
+    Staff": a full date first, then short details of the page (section, author, reading time,
+    refresh notice), none of them a sentence."""
+    segments = _SEGMENT_SPLIT.split(_LEAD_LABEL.sub("", line.strip()))
+    if len(segments) < 2 or len(line.split()) > 18:
+        return False
+    first = segments[0].split(",")[0]
+    if not (_HAS_DIGIT.search(first) and _has_day_or_weekday_clock(first)):
+        return False
+    if not _nearly_only_stamp_tokens(segments[0]):
+        return False
+    return all(_page_detail(s) for s in segments[1:])
+
+
+def _page_detail(segment: str) -> bool:
+    """A section, a reading time, a refresh notice (four words at most) or a byline."""
+    words = len(re.findall(r"\w+", segment))
+    if segment.rstrip().endswith("."):
+        return False
+    return words <= 4 or (words <= 6 and bool(_BYLINE_LEAD.match(segment)))
+
+
+# Symbols and a label before the date: "🗓 ", "Objavljeno / Published: ".
+_LEAD_LABEL = re.compile(r"^[^\w(]*(?:[^\W\d][^:\d]{0,30}:\s*)?")
+
+
+def _nearly_only_stamp_tokens(segment: str) -> bool:
+    """Stamp tokens and at most one short word between them ("14. 5. 2031. u 21:52")."""
+    rest = _STAMP_TOKEN.sub(" ", segment)
+    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
+    return len(words) == 0 or (len(words) == 1 and len(words[0]) <= 3)
 
 
 def _has_day_or_weekday_clock(line: str) -> bool:
     has_day = (
         _ISO.search(line)
+        or _DOTTED_YMD.search(line)
         or _DAY_MONTH_YEAR.search(line)
         or _MONTH_DAY_YEAR.search(line)
         or _NUMERIC_DAY.search(line)
@@ -194,6 +231,12 @@ def parse_date_stamp(line: str) -> str | None:
 
 
 def _find_day(line: str) -> date | None:
+    dotted = _DOTTED_YMD.search(line)
+    if dotted:
+        try:
+            return date(int(dotted.group(1)), int(dotted.group(2)), int(dotted.group(3)))
+        except ValueError:
+            return None
     numeric = _NUMERIC_DAY.search(line)
     if numeric and not _ISO.search(line):
         first, second, year = int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))
@@ -223,7 +266,7 @@ def _find_day(line: str) -> date | None:
 
 
 def _find_clock(line: str, day: date) -> tuple[int, int, int] | None:
-    line = _NUMERIC_DAY.sub(" ", line)  # "16.10" of "16.10.2031" is no time of day
+    line = _NUMERIC_DAY.sub(" ", _DOTTED_YMD.sub(" ", line))  # "16.10" of "16.10.2031" is no time
     iso = _ISO.search(line)
     if iso and iso.group(4):
         return int(iso.group(4)), int(iso.group(5)), int(iso.group(6) or 0)

@@ -50,7 +50,7 @@ def read_metadata(tree: Any, url: str | None, declared_day: str | None) -> PageM
         title=clean(title),
         author=clean(author),
         site=site_name(tree, found.sitename, url),
-        published=declared_day or searched_day(tree, url),
+        published=declared_day or searched_day(tree, url) or stamped_day(tree),
         language=declared_language(tree),
     )
 
@@ -60,6 +60,31 @@ def searched_day(tree: Any, url: str | None) -> str | None:
     from htmldate import find_date
 
     return clean(find_date(tree, url=url, **DATE_SEARCH))
+
+
+STAMP_ELEMENTS = 80  # short text blocks looked at, from the top of the page
+
+
+def stamped_day(tree: Any) -> str | None:
+    """A date stamp printed as its own short block ("Mon Nov 11 2030 21:03:27 GMT-0300",
+    "2033.09.20. 16:41") that neither meta fields nor htmldate read."""
+    from storylens.extract.dates import looks_like_date_stamp, parse_date_stamp
+
+    seen = 0
+    for element in tree.iterfind(".//body//*"):
+        if element.tag not in {"div", "p", "span", "time", "small"} or len(element):
+            continue
+        text = " ".join((element.text or "").split())
+        if not text or len(text) > 100:
+            continue
+        seen += 1
+        if looks_like_date_stamp(text):
+            found = parse_date_stamp(text)
+            if found:
+                return found[:10]
+        if seen >= STAMP_ELEMENTS:
+            break
+    return None
 
 
 def site_name(tree: Any, declared: str | None, url: str | None) -> str | None:
