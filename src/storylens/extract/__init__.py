@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storylens.extract.corpus import CorpusContext, PageLines, build_context, site_of
+from storylens.extract.features import LineFeatures
 from storylens.model import Article, Document, InputError
 
 __all__ = [
@@ -54,13 +55,17 @@ class Draft:
     language: str | None = None
     find_title: bool = True
     structural: bool = True  # plain text: the classifier also reads the page's layout
+    features: tuple[LineFeatures, ...] | None = None  # of the lines, when the draft has them
 
 
 def extract_articles(
     documents: Sequence[Document], options: ExtractOptions | None = None
 ) -> list[Article | InputError]:
     """Every document's article (or the reason it has none), using the batch's repeated lines."""
+    from storylens.extract.text import clear_caches
+
     options = options or ExtractOptions()
+    clear_caches()  # each batch is timed and judged on its own
     drafts = [draft_document(document, options) for document in documents]
     context = build_context(
         PageLines(document.id, draft.site, draft.lines)
@@ -118,6 +123,7 @@ def draft_document(document: Document, options: ExtractOptions) -> Draft | Input
                 author=html.author,
                 published=html.published,
                 language=html.language,
+                features=html.features,
                 find_title=html.title is None and document.title_hint is None,
                 structural=False,
             )
@@ -163,6 +169,7 @@ def build_article(
         find_title=draft.find_title,
         structural=draft.structural,
         link_texts=draft.link_texts,
+        features=draft.features,
     )
     text = "\n".join(reading.lines)
     words = count_words(text)

@@ -283,7 +283,7 @@ LANGUAGE_CODES = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LineFeatures:
     """What one non-empty line looks like, and where it sits on the page."""
 
@@ -372,6 +372,7 @@ def markdown_link_texts(text: str) -> frozenset[str]:
     return frozenset(texts)
 
 
+@lru_cache(maxsize=65536)
 def normalise_for_matching(line: str) -> str:
     """Key under which repeated lines are counted: case, digits and punctuation ignored
     (cached: the same line is looked up for repeats, links and the corpus)."""

@@ -9,12 +9,13 @@ judges the lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
-from storylens.extract.features import normalise_for_matching
+from storylens.extract.features import LineFeatures, features_of_text, normalise_for_matching
 from storylens.extract.language import ideographs
 from storylens.extract.metadata import read_metadata
 from storylens.extract.standins import faster_trafilatura
@@ -47,6 +48,7 @@ class HtmlDraft:
     """What trafilatura made of a page, before our own line classifier looks at it."""
 
     lines: tuple[str, ...]
+    features: tuple[LineFeatures, ...]  # of the lines, for the reader
     title: str | None
     title_variants: tuple[str, ...]  # other spellings: <title>, og:title, <h1>
     link_texts: frozenset[str]  # normalised texts of the page's links
@@ -79,10 +81,11 @@ def draft_tree(tree: Any, url: str | None, fast: bool) -> HtmlDraft:
     headings = page_headings(tree)
     links = link_texts(tree, url)
     settings = BALANCED if fast else PRECISE
-    lines = extracted_lines(bare_extraction(tree, url=url, **settings, **TRAFILATURA_SETTINGS))
-    if not fast and could_miss_prose(lines, tree, links):
+    chosen = extraction(bare_extraction(tree, url=url, **settings, **TRAFILATURA_SETTINGS))
+    if not fast and could_miss_prose(chosen, tree, links):
         balanced = bare_extraction(tree, url=url, **BALANCED, **TRAFILATURA_SETTINGS)
-        lines = better_extraction(lines, extracted_lines(balanced), links)
+        chosen = better_extraction(chosen, extraction(balanced), links)
+    lines = chosen.lines
     words = count_words(lines)
     if words < MIN_ARTICLE_WORDS:
         raise PageProblem(
@@ -92,6 +95,7 @@ def draft_tree(tree: Any, url: str | None, fast: bool) -> HtmlDraft:
     meta = read_metadata(tree, url, declared_published(tree))
     return HtmlDraft(
         lines=lines,
+        features=chosen.features,
         title=choose_title(headings, meta.title),
         title_variants=tuple(t for t in (meta.title, *headings[:1]) if t),
         link_texts=links,
@@ -217,48 +221,59 @@ def iso_day(value: str | None) -> str | None:
         return None
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """One trafilatura run: its lines and their features (computed once; the reader reuses
+    them)."""
+
+    lines: tuple[str, ...]
+    features: tuple[LineFeatures, ...]
+
+
+def extraction(result: Any) -> Extraction:
+    from storylens.extract.view import page_features
+
+    lines = extracted_lines(result)
+    return Extraction(lines, page_features(lines))
+
+
 def better_extraction(
-    precise: tuple[str, ...], balanced: tuple[str, ...], links: frozenset[str]
-) -> tuple[str, ...]:
+    precise: Extraction, balanced: Extraction, links: frozenset[str]
+) -> Extraction:
     """The precise extraction, unless the balanced one found clearly more of the article."""
-    more_prose = prose_words(balanced, links) > (
-        MORE_PROSE_FACTOR * prose_words(precise, links) + MORE_PROSE_MARGIN
+    more_prose = prose_words(balanced.features, links) > (
+        MORE_PROSE_FACTOR * prose_words(precise.features, links) + MORE_PROSE_MARGIN
     )
-    lost_most = count_words(precise) < SHORT_PRECISE_WORDS and count_words(
-        precise
-    ) < SHORT_PRECISE_SHARE * count_words(balanced)
+    precise_words = count_words(precise.lines)
+    lost_most = precise_words < SHORT_PRECISE_WORDS and precise_words < (
+        SHORT_PRECISE_SHARE * count_words(balanced.lines)
+    )
     return balanced if more_prose or lost_most else precise
 
 
-def could_miss_prose(precise: tuple[str, ...], tree: Any, links: frozenset[str]) -> bool:
+def could_miss_prose(precise: Extraction, tree: Any, links: frozenset[str]) -> bool:
     """Whether the balanced extraction could find enough more prose to be chosen: not when the
     precise one already holds nearly all the sentences the page's paragraphs hold."""
-    if count_words(precise) < SHORT_PRECISE_WORDS:
+    if count_words(precise.lines) < SHORT_PRECISE_WORDS:
         return True
     paragraphs = paragraph_texts(tree)
-    precise_prose = prose_words(precise, links)
+    precise_prose = prose_words(precise.features, links)
     needed = MORE_PROSE_FACTOR * precise_prose + MORE_PROSE_MARGIN
     # Counting every word of the paragraphs is cheap and bounds their prose from above.
     if count_words(paragraphs) <= needed:
         return False
-    return prose_words(paragraphs, links) > needed
+    return prose_words(map(features_of_text, paragraphs), links) > needed
 
 
 def paragraph_texts(tree: Any) -> tuple[str, ...]:
     return tuple(" ".join("".join(p.itertext()).split()) for p in tree.iter("p"))
 
 
-def prose_words(lines: tuple[str, ...], links: frozenset[str]) -> int:
+def prose_words(features: Iterable[LineFeatures], links: frozenset[str]) -> int:
     """Words in lines of running prose that are neither links nor prompts to the reader."""
-    from storylens.extract.features import line_features
     from storylens.extract.view import is_content_prose, is_link_line
 
-    total = 0
-    for line in lines:
-        features = line_features(0, line)
-        if is_content_prose(features) and not is_link_line(line, links):
-            total += features.words
-    return total
+    return sum(f.words for f in features if is_content_prose(f) and not is_link_line(f.text, links))
 
 
 def extracted_lines(result: Any) -> tuple[str, ...]:

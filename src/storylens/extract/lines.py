@@ -8,12 +8,12 @@ import re
 from storylens.extract.dates import parse_date_stamp
 from storylens.extract.features import LineFeatures, normalise_for_matching
 from storylens.extract.view import (
-    CAPTION,
     REPORTING,
-    SITE_NOTICE,
     PageView,
+    is_caption,
     is_menu,
     is_prompt,
+    is_site_notice,
     starts_with_cta,
 )
 
@@ -53,7 +53,7 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         and (COPYRIGHT_LEAD.match(f.text) or not REPORTING.search(f.text))
     ):
         return "copyright"
-    if SITE_NOTICE.search(f.text) and outside_prose(f, view) and not REPORTING.search(f.text):
+    if is_site_notice(f.text) and outside_prose(f, view) and not REPORTING.search(f.text):
         return "site notice"
     if not f.prose and is_menu(f.text) and not in_data_table(f, view):
         return "navigation"
@@ -75,7 +75,7 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return None
     if f.byline:
         return "byline"
-    if CAPTION.search(f.text) and f.words <= 30:
+    if is_caption(f.text) and f.words <= 30:
         return "caption"
     if is_short_prompt(f) and (view.structural or not f.bullet):
         return "call-to-action"

@@ -38,6 +38,21 @@ class PageReading:
     author: str | None = None
 
 
+def clear_caches() -> None:
+    """Forget the lines of earlier batches. The caches serve lines repeated within a batch;
+    emptied at the start of each one, a batch costs the same whatever ran before it."""
+    from storylens.extract import features, view
+
+    for cached in (
+        features.features_of_text,
+        features.normalise_for_matching,
+        features.markdown_link_texts,
+        view.is_site_notice,
+        view.is_caption,
+    ):
+        cached.cache_clear()
+
+
 def split_lines(text: str) -> list[str]:
     """The non-empty cleaned lines of a page."""
     return [line for line in (clean_line(raw) for raw in text.splitlines()) if line]
@@ -54,6 +69,7 @@ def read_page(
     find_title: bool = True,
     structural: bool = True,
     link_texts: frozenset[str] = frozenset(),
+    features: tuple[LineFeatures, ...] | None = None,
 ) -> PageReading:
     """Classify every line of one page and gather the metadata its lines carry.
 
@@ -61,8 +77,8 @@ def read_page(
     lists after it, lines printed twice). Plain-text pages need them; on HTML, trafilatura has
     already used the markup for that, and its lists and tables are article content.
     ``link_texts`` (normalised texts of the page's links) lets lists of links be told apart
-    from lists of facts."""
-    view = page_view(lines, document_id, site, context, structural, link_texts)
+    from lists of facts. ``features``: the lines' features, when the caller has them."""
+    view = page_view(lines, document_id, site, context, structural, link_texts, features)
     reasons: list[str | None] = [None] * len(lines)
     title = mark_title(view, reasons, title_hint, title_variants, find_title)
     published = mark_date_stamps(view, reasons)

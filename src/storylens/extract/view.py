@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storylens.extract.corpus import CorpusContext
 from storylens.extract.features import (
@@ -16,6 +17,7 @@ from storylens.extract.features import (
     line_features,
     normalise_for_matching,
 )
+from storylens.extract.patterns import any_match
 
 REPORTING = re.compile(r"\b(?:said|says|told|according|asked|added|stated|wrote)\b", re.I)
 CAPTION = re.compile(
@@ -71,8 +73,11 @@ def page_view(
     context: CorpusContext,
     structural: bool = True,
     link_texts: frozenset[str] = frozenset(),
+    features: tuple[LineFeatures, ...] | None = None,
 ) -> PageView:
-    features = tuple(line_features(i, line) for i, line in enumerate(lines))
+    """``features``: the lines' features when the caller has them already (HTML drafts)."""
+    if features is None:
+        features = page_features(lines)
     linked = frozenset(f.index for f in features if is_link_line(f.text, link_texts))
     prose = [f.index for f in features if is_content_prose(f) and f.index not in linked]
     return PageView(
@@ -122,11 +127,31 @@ def is_list_of_links(line: str, link_texts: frozenset[str]) -> bool:
     return linked * 3 >= len(entries) * 2
 
 
+def page_features(lines: list[str] | tuple[str, ...]) -> tuple[LineFeatures, ...]:
+    return tuple(line_features(i, line) for i, line in enumerate(lines))
+
+
 def is_content_prose(f: LineFeatures) -> bool:
     """Prose that is not a notice: the lines that mark where the article begins and ends."""
     return f.prose and not (
-        is_prompt(f) or f.copyright or CAPTION.search(f.text) or SITE_NOTICE.search(f.text)
+        is_prompt(f) or f.copyright or is_caption(f.text) or is_site_notice(f.text)
     )
+
+
+SITE_NOTICE_MATCH = any_match(SITE_NOTICE)
+CAPTION_MATCH = any_match(CAPTION)
+
+
+@lru_cache(maxsize=65536)
+def is_site_notice(text: str) -> bool:
+    """SITE_NOTICE anywhere in the line (cached: several rules ask about the same line)."""
+    return SITE_NOTICE_MATCH(text)
+
+
+@lru_cache(maxsize=65536)
+def is_caption(text: str) -> bool:
+    """CAPTION anywhere in the line (cached: several rules ask about the same line)."""
+    return CAPTION_MATCH(text)
 
 
 def starts_with_cta(f: LineFeatures) -> bool:
