@@ -180,3 +180,34 @@ def test_a_currency_sign_says_which_currencies_it_can_mean() -> None:
     assert possible_currencies("A$ 240 million", "aud") == {"aud"}
     assert possible_currencies("€5 million", "eur") == {"eur"}
     assert "php" in possible_currencies("5 million pesos", "mxn")
+
+
+def _pairs(text: str) -> list[tuple[str, int, int, dict[str, int], str | None]]:
+    from storylens.annotate.numbers import find_pairs
+
+    return [(p.text, p.high, p.low, dict(p.sides), p.phase) for p in find_pairs(text)]
+
+
+def test_a_score_gives_each_side_its_number() -> None:
+    assert _pairs("Rovena Town beat Castel Athletic 4-1 in the final.") == [
+        ("4-1", 4, 1, {"Rovena Town": 4, "Castel Athletic": 1}, "result")
+    ]
+    assert _pairs("Castel lost 4-1 to Rovena Town on Sunday.") == [
+        ("4-1", 4, 1, {"Castel": 1, "Rovena Town": 4}, "result")
+    ]
+    assert _pairs("HALF-TIME: Rovena 0-1 Castel.") == [
+        ("0-1", 1, 0, {"Rovena": 0, "Castel": 1}, "half-time")
+    ]
+    assert _pairs("Castel were 1-0 up at the break.") == [("1-0", 1, 0, {"Castel": 1}, "half-time")]
+
+
+def test_a_running_score_has_no_phase_and_a_range_is_no_pair() -> None:
+    assert _pairs("Rovena 1-1 Castel.")[0][4] is None
+    assert _pairs("The forum meets on 3-4 March in Lindor.") == []
+    assert _pairs("Prices rose 10-15% in a year.") == []
+
+
+def test_a_vote_split_in_digits_or_words() -> None:
+    assert _pairs("The board voted 5-2 to close the mill.")[0][1:] == (5, 2, {}, "vote")
+    assert _pairs("The board backed the plan 5-2.")[0][4] == "vote"
+    assert _pairs("It passed by nine votes to four.")[0][:3] == ("nine votes to four", 9, 4)

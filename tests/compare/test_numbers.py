@@ -344,3 +344,39 @@ def test_a_page_giving_one_sum_in_two_currencies_swaps_nothing() -> None:
     b = Doc("b", "The city gets a £5 million grant and a loan.")
     b.number("£5 million", 5e6, "gbp")
     assert compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts == ()
+
+
+def test_a_vote_split_told_two_ways_in_aligned_sentences_conflicts() -> None:
+    a = Doc("a", "The board voted 5-2 to close the mill.")
+    b = Doc("b", "The board voted 4-3 to close the mill.")
+    assert compare_story(linked(a, b)).conflicts == ()  # not shown to be one vote
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.normalized for v in conflict.values} == {"5-2", "4-3"}
+
+
+def test_a_score_reversed_between_the_same_sides_conflicts() -> None:
+    a = Doc("a", "Castel led 2-0 at half-time before Rovena Town came back.")
+    b = Doc("b", "Rovena were 2-0 up at the break, and Castel came back.")
+    c = Doc("c", "HALF-TIME: Rovena 0-2 Castel.")
+    story = linked(a, b, c, families=[["a", "b"]], alignments=[("a", 0, "c", 0)])
+    [conflict] = compare_story(story).conflicts
+    assert {v.normalized for v in conflict.values} == {"castel 2-0", "rovena 2-0"}
+    agreeing = next(v for v in conflict.values if v.normalized == "castel 2-0")
+    assert agreeing.article_ids == ("a", "c")  # 'Rovena 0-2 Castel' is 'Castel led 2-0'
+
+
+def test_one_final_score_written_three_ways_agrees() -> None:
+    a = Doc("a", "Rovena Town beat Castel Athletic 3-2 in the final.")
+    b = Doc("b", "FULL TIME! Rovena Town 3-2 Castel Athletic.")
+    c = Doc("c", "Castel lost 3-2 to Rovena Town in the final.")
+    story = linked(a, b, c, alignments=[("a", 0, "b", 0), ("a", 0, "c", 0)])
+    assert compare_story(story).conflicts == ()
+    d = Doc("d", "Rovena Town beat Castel Athletic 3-1 in the final.")
+    [conflict] = compare_story(linked(a, d, alignments=[("a", 0, "d", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"3-2", "3-1"}
+
+
+def test_another_match_between_the_sides_is_not_compared() -> None:
+    a = Doc("a", "Rovena Town beat Castel Athletic 3-2 in the final.")
+    b = Doc("b", "Castel beat Rovena 2-0 in the league on Sunday.")
+    assert compare_story(linked(a, b, families=[["a", "b"]])).conflicts == ()

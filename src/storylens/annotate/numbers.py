@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from storylens.annotate.lexicons import fold
 from storylens.model import DateMention, NumberMention
 
 if TYPE_CHECKING:
@@ -620,3 +622,170 @@ def _part_of_whole(span: Span) -> str | None:
 def _noun_lemma(token: Token) -> str:
     lemma = token.lemma_.lower()
     return lemma if lemma != "-pron-" else token.lower_
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A score or a vote split: two numbers whose order says who has which. ``sides`` maps a
+    side's name (as written) to its number, for the sides the wording tells; ``phase`` is
+    'half-time', 'result' or 'vote', or None for a pair nothing dates (a running score)."""
+
+    start: int
+    end: int
+    text: str
+    high: int
+    low: int
+    sides: tuple[tuple[str, int], ...]
+    phase: str | None
+
+
+_DIGIT_PAIR = re.compile(r"(?<![\w.,:/\-–])(\d{1,3}) ?[-–] ?(\d{1,3})(?![\w:/%\-–]|[.,]\d)")
+_WORD_PAIR = re.compile(r"\b([a-z]+|\d{1,3}) votes? to ([a-z]+|\d{1,3})\b", re.IGNORECASE)
+_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*\s?)+$")
+_NAME_AFTER = re.compile(r"^\s*((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s?)+)")
+_CLAUSE_END = re.compile(r"[.;:!?]\s|\s[-–—]\s|\(|\)")
+_SENTENCE_END = re.compile(r"[.;?]\s")
+
+
+def _pair_words() -> dict[str, frozenset[str]]:
+    """counted.json's words of winning, losing, match phases and votes."""
+    table = _counted_table()["pairs"]
+    return {k: frozenset(v) for k, v in table.items() if not k.startswith("_")}
+
+
+def _pair_value(word: str) -> int | None:
+    value = word_to_number(word) if not word.isdigit() else float(word)
+    return int(value) if value is not None and float(value).is_integer() else None
+
+
+def find_pairs(text: str) -> list[Pair]:
+    """Scores and vote splits in one line of text: 'A 1-2 B', 'A beat B 3-2', 'B lost 3-2 to
+    A', 'A were 2-1 up at the break', 'voted 7-2', 'by seven votes to two'. A pair with no
+    word of a match or a vote around it (a range, '3-4 March') is no pair; a bare 'A 1-1 B'
+    line is a running score (phase None)."""
+    found: list[Pair] = []
+    for match in [*_DIGIT_PAIR.finditer(text), *_WORD_PAIR.finditer(text)]:
+        first, second = _pair_value(match.group(1)), _pair_value(match.group(2))
+        if first is None or second is None:
+            continue
+        pair = _read_pair(text, match.start(), match.end(), first, second)
+        if pair is not None:
+            found.append(pair)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _read_pair(text: str, start: int, end: int, first: int, second: int) -> Pair | None:
+    """The sides and the phase of the pair at text[start:end]."""
+    words = _pair_words()
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before_line = text[line_start:start]
+    clause_breaks = list(_CLAUSE_END.finditer(before_line))
+    before = before_line[clause_breaks[-1].end() :] if clause_breaks else before_line
+    after_line = text[end:line_end]
+    after_break = _CLAUSE_END.search(after_line + ". ")
+    after = after_line[: after_break.start() if after_break else len(after_line)]
+    near_before = fold(before).split()
+    near_after = fold(after).split()
+    around = " ".join([*near_before[-6:], "_", *near_after[:6]])
+    ends = list(_SENTENCE_END.finditer(before_line))
+    heading = fold(before_line[ends[-1].end() :] if ends else before_line)[-40:]
+    pair_text = text[start:end]
+    high, low = max(first, second), min(first, second)
+    lower_near = [w for w in (*before.split()[-4:], *after.split()[:2]) if w.islower()]
+    if "vote" in pair_text.lower() or _has(words["vote"], " ".join([*lower_near, heading])):
+        return Pair(start, end, pair_text, high, low, (), "vote")
+    sides = _sides(before, after, first, second, words)
+    phase = _phase(heading, around, words)
+    if phase is None and not sides:
+        return None  # a range or a code, not a score
+    return Pair(start, end, pair_text, high, low, tuple(sides.items()), phase)
+
+
+def _has(words: frozenset[str], text: str) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", text) for w in words)
+
+
+def _phase(line_before: str, around: str, words: dict[str, frozenset[str]]) -> str | None:
+    """'half-time' when a word of the break is near the pair or opens its line ('HALF-TIME:
+    A 1-2 B'), 'result' when a word of the final whistle is, or a verb of winning or losing
+    is next to it; None otherwise (a running score)."""
+    if _has(words["half_time"], around) or _has(words["half_time"], line_before):
+        return "half-time"
+    if _has(words["full_time"], around) or _has(words["full_time"], line_before):
+        return "result"
+    if _has(words["result"], around):
+        return "result"
+    return None
+
+
+_LEADING = frozenset(
+    {"the", "a", "an", "on", "in", "at", "after", "but", "and", "when", "while", "monday"}
+    | {"tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "then"}
+)
+_AUX = ("were", "was", "are", "is", "had", "have", "has", "been")
+
+
+def _name_before(text: str) -> str | None:
+    """The capitalised name that ends the text ('... to beat Slavonija Osijek' -> 'Slavonija
+    Osijek'), without a capitalised opening word ('The', 'On'); a shouted heading is none."""
+    match = _NAME.search(text.rstrip())
+    if match is None:
+        return None
+    names = match.group(0).split()
+    while names and fold(names[0]) in _LEADING:
+        names = names[1:]
+    name = " ".join(names).strip(".")
+    return name if name and not (name.isupper() and len(name) > 5) else None
+
+
+def _subject_before(text: str) -> str | None:
+    """The name a verb's clause opens with, past auxiliaries and a comma: 'A were', 'A,'."""
+    text = text.rstrip().rstrip(",").rstrip()
+    for aux in _AUX:
+        if text.endswith(" " + aux):
+            text = text[: -len(aux)].rstrip().rstrip(",").rstrip()
+    return _name_before(text)
+
+
+def _sides(
+    before: str, after: str, first: int, second: int, words: dict[str, frozenset[str]]
+) -> dict[str, int]:
+    """Who has which number, as far as the wording tells: 'A 1-2 B' gives both in order; a
+    verb of winning gives its subject the higher number and its object the lower ('A beat B
+    3-2', 'A were 2-1 up'); a verb of losing the other way round ('B lost 3-2 to A')."""
+    high, low = max(first, second), min(first, second)
+    stripped = before.rstrip()
+    tokens = stripped.split()
+    right_match = _NAME_AFTER.match(after)
+    right = _name_before(right_match.group(1)) if right_match else None
+    verbs = words["win"] | words["lose"]
+    left = _name_before(stripped) if stripped and not stripped.endswith(",") else None
+    if left and right and stripped.endswith(left):
+        opener = stripped[: -len(left)].split()
+        if not opener or fold(opener[-1]) not in verbs:
+            return {left: first, right: second}  # 'A 1-2 B'
+    after_words = fold(after).split()
+    if after_words[:1] and after_words[0] in verbs:  # 'A were 2-1 up', 'A, 2-1 up'
+        subject = _subject_before(stripped)
+        winning = after_words[0] in words["win"]
+        return {subject: high if winning else low} if subject else {}
+    for index in range(len(tokens) - 1, -1, -1):
+        verb = fold(tokens[index]).strip(",")
+        if verb not in verbs:
+            continue
+        winning = verb in words["win"]
+        sides: dict[str, int] = {}
+        subject = _subject_before(" ".join(tokens[:index]))
+        if subject:
+            sides[subject] = high if winning else low
+        between = " ".join(tokens[index + 1 :])
+        other = _name_before(between) if between[:1].isupper() else None
+        if other and between.endswith(other) and len(other) >= len(between) - 4:
+            sides[other] = low if winning else high  # 'beat B 3-2'
+        to_name = re.match(r"^\s*to\s+((?:[A-ZÀ-ÖØ-Þ][\w'’-]*\s?)+)", after)
+        if not winning and to_name:
+            sides[to_name.group(1).strip()] = high  # 'B lost 3-2 to A'
+        return sides
+    return {}

@@ -16,7 +16,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storylens.annotate.lexicons import counted_synonyms, fold
-from storylens.annotate.numbers import CURRENCY_CODES, possible_currencies, stance_words
+from storylens.annotate.numbers import (
+    CURRENCY_CODES,
+    Pair,
+    find_pairs,
+    possible_currencies,
+    stance_words,
+)
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.text import content_words, make_span, sentence_bounds, sentence_index
 from storylens.compare.text import words as word_list
@@ -150,9 +156,12 @@ def _uses(context: StoryContext) -> list[NumberUse]:
     uses = []
     for article in context.articles:
         text = article.article.text
+        pairs = [(p.start, p.end) for p in find_pairs(text) if p.phase is not None]
         for mention in article.numbers:
             if not (mention.counted or mention.unit):
                 continue
+            if any(s < mention.end and mention.start < e for s, e in pairs):
+                continue  # half of a score or a vote split: compared as a pair
             start, end = sentence_bounds(article, mention.start)
             sentence = text[start : mention.start] + " " + text[mention.end : end]
             own = content_words(mention.text) | {mention.counted or "", mention.unit or ""}
@@ -411,6 +420,7 @@ def number_findings(context: StoryContext) -> tuple[list[Observation], list[Draf
         if draft:
             drafts.append(draft)
     drafts.extend(currency_swaps(context, [u for u in all_uses if not u.later]))
+    drafts.extend(pair_conflicts(context))
     return observations, drafts
 
 
@@ -538,3 +548,141 @@ def _conflict(
         groups=groups,
         confidence=confidence,
     )
+
+
+@dataclass(frozen=True)
+class PairUse:
+    """A score or vote split in one article's sentence (see ``find_pairs``)."""
+
+    article: AnnotatedArticle
+    pair: Pair
+    sentence: int
+
+
+PAIR_SUBJECTS = {"half-time": "the half-time score", "result": "the score", "vote": "the vote"}
+
+
+def _pair_uses(context: StoryContext) -> list[PairUse]:
+    """Every dated pair (a running score has no phase and is compared with nothing)."""
+    uses = []
+    for article in context.articles:
+        for pair in find_pairs(article.article.text):
+            if pair.phase is not None:
+                uses.append(PairUse(article, pair, sentence_index(article, pair.start)))
+    return uses
+
+
+def _side_key(name: str) -> tuple[str, ...]:
+    return tuple(fold(name).split())
+
+
+def _same_side(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'Adria' and 'Adria Split' name one side: one name opens the other."""
+    shorter, longer = sorted((a, b), key=len)
+    return bool(shorter) and longer[: len(shorter)] == shorter
+
+
+def _same_pair_slot(context: StoryContext, a: PairUse, b: PairUse) -> bool:
+    """Two pairs tell one score or one vote: the same phase, in sentences the link stage
+    aligned (one rewrites the other), or a half-time score in two pages of one family. A
+    result or a vote in another sentence may be another match or another vote."""
+    if a.article.id == b.article.id or a.pair.phase != b.pair.phase:
+        return False
+    if context.aligned(a.article.id, a.sentence, b.article.id, b.sentence):
+        return True
+    return a.pair.phase == "half-time" and same_family(context, a, b)  # type: ignore[arg-type]
+
+
+def _completed(use: PairUse, sides: list[tuple[str, ...]]) -> dict[tuple[str, ...], int] | None:
+    """The pair's numbers by side, the side it leaves unnamed filled in from the two sides
+    of the match ('A were 2-1 up' gives B 1); None when its names are not those sides."""
+    told: dict[tuple[str, ...], int] = {}
+    for name, value in use.pair.sides:
+        side = next((s for s in sides if _same_side(s, _side_key(name))), None)
+        if side is None:
+            return None
+        told[side] = value
+    if len(told) == 1 and len(sides) == 2:
+        [(side, value)] = told.items()
+        other = sides[1] if side == sides[0] else sides[0]
+        told[other] = use.pair.low if value == use.pair.high else use.pair.high
+    return told
+
+
+def _pair_value(use: PairUse, sides: list[tuple[str, ...]]) -> tuple[str, str] | None:
+    """(shown, normalised) value: 'Adria 2-1' for a score whose leader is known, '7-2' for
+    a vote; None when a score cannot be read against the match's two sides."""
+    high, low = use.pair.high, use.pair.low
+    if use.pair.phase == "vote":
+        return f"{high}-{low}", f"{high}-{low}"
+    told = _completed(use, sides)
+    if told is None or (len(told) < 2 and high != low):
+        return None
+    if high == low:
+        return f"{high}-{low}", f"draw {high}-{low}"
+    leader = next(side for side, value in told.items() if value == high)
+    return f"{' '.join(leader).title()} {high}-{low}", f"{' '.join(leader)} {high}-{low}"
+
+
+def pair_conflicts(context: StoryContext) -> list[Draft]:
+    """Scores and vote splits told two ways: '3-1' against '3-2', or a score reversed between
+    the same two sides ('A were 2-1 up at the break' against 'B led 2-1 at half-time' and
+    'A 1-2 B'). Pairs are compared only when they tell one slot (``_same_pair_slot``), and
+    only between the two sides of one match."""
+    uses = _pair_uses(context)
+    parent = list(range(len(uses)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(uses):
+        for j in range(i + 1, len(uses)):
+            if _same_pair_slot(context, a, uses[j]):
+                parent[find(i)] = find(j)
+    clusters: dict[int, list[PairUse]] = defaultdict(list)
+    for i, use in enumerate(uses):
+        clusters[find(i)].append(use)
+    drafts = []
+    for members in clusters.values():
+        draft = _pair_draft(members) if len(members) > 1 else None
+        if draft is not None:
+            drafts.append(draft)
+    return sorted(drafts, key=lambda d: d.subject_id)
+
+
+def _pair_draft(members: list[PairUse]) -> Draft | None:
+    sides: list[tuple[str, ...]] = []
+    for use in members:
+        for name, _value in use.pair.sides:
+            key = _side_key(name)
+            known = next((i for i, s in enumerate(sides) if _same_side(s, key)), None)
+            if known is None:
+                sides.append(key)
+            elif len(key) > len(sides[known]):
+                sides[known] = key
+    if len(sides) > 2:
+        return None  # more than two sides: not one match
+    phase = members[0].pair.phase or ""
+    subject_id = f"number:pair|{phase}|" + "|".join(" ".join(s) for s in sorted(sides))
+    subject = PAIR_SUBJECTS.get(phase, "the score")
+    observations = []
+    for use in members:
+        value = _pair_value(use, sides)
+        span = make_span(use.article, use.pair.start, use.pair.end)
+        if value is None or span is None:
+            continue
+        shown, normalized = value
+        attribute = "vote" if phase == "vote" else "score"
+        observations.append(
+            Observation(
+                "number", subject_id, subject, attribute, shown, normalized, use.article.id, (span,)
+            )
+        )
+    groups = group_values(observations)
+    if len(groups) < 2:
+        return None
+    attribute = observations[0].attribute
+    return Draft("number", subject_id, subject, attribute, groups, NUMBER_CONFIDENCE_ALIGNED)
