@@ -134,3 +134,8 @@ def test_an_ordinal_day_is_that_day_of_the_nearest_month_its_tense_allows(annota
 def test_the_start_of_something_told_in_the_past_is_left_unresolved(annotate) -> None:
     text = "The union called the ferry strike from Monday after talks failed."
     assert _dates(annotate, text)["Monday"].value is None
+
+
+def test_a_day_of_talks_someone_was_called_to_may_lie_either_way(annotate) -> None:
+    text = "The minister invited the unions to a meeting on Friday."
+    assert _dates(annotate, text)["Friday"].value is None

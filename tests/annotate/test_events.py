@@ -246,3 +246,24 @@ def test_beginning_to_patrol_tomorrow_dates_the_patrols(annotate) -> None:
     patrolling = _one(events, "patrolling")
     assert patrolling.kind == "patrol"
     assert [t.text for t in patrolling.times] == ["tomorrow"]
+
+
+def test_raising_the_base_rate_is_a_rate_rise_and_its_next_meeting_is_another(annotate) -> None:
+    text = (
+        "The central bank raised its base rate to 6.75% on Tuesday, its first rise since "
+        "November 2029, and may act again at its next meeting, on 18 October."
+    )
+    events = _events(annotate, text)
+    raised = _one(events, "raised")
+    assert raised.kind == "rate rise"
+    assert [t.text for t in raised.times] == ["Tuesday"]
+    meeting = _one(events, "meeting")
+    assert meeting.kind == "next meeting"
+    assert [t.text for t in meeting.times] == ["18 October"]
+
+
+def test_telling_reporters_is_a_press_conference(annotate) -> None:
+    events = _events(annotate, "The governor told reporters in Marrowby that prices would fall.")
+    told = _one(events, "told")
+    assert told.kind == "press conference"
+    assert [p.text for p in told.places] == ["Marrowby"]

@@ -417,3 +417,24 @@ def test_unnamed_deals_in_openings_are_the_storys_deal_not_a_side_deal_told_late
     [conflict] = compare_story(linked(a, b, side)).conflicts
     assert conflict.kind == "date"
     assert {v.value for v in conflict.values} == {"May 15", "May 16"}
+
+
+def _briefing(doc_id: str, place: str) -> Doc:
+    doc = Doc(doc_id, f"The governor told a news conference in {place} that prices would fall.")
+    doc.event("conference", "press conference", (), (place,))
+    return doc
+
+
+def test_two_tellings_of_one_sentence_name_one_press_conference() -> None:
+    a, b = _briefing("a", "Lyon"), _briefing("b", "Marseille")
+    assert compare_story(linked(a, b)).conflicts == ()
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert conflict.kind == "place"
+
+
+def test_a_quay_written_with_the_is_no_town_of_that_name() -> None:
+    a = Doc("a", "The team paraded the cup on the Riva on Thursday.")
+    a.event("paraded", "ceremony", (), ("Riva",))
+    b = Doc("b", "The team paraded the cup in Split on Thursday.")
+    b.event("paraded", "ceremony", (), ("Split",))
+    assert compare_story(linked(a, b)).conflicts == ()

@@ -445,7 +445,7 @@ def time_direction(span: Span) -> str | None:
     'either' for the start of something told in the past ('called a strike from Monday' may be
     the Monday gone or the one to come)."""
     if _onset(span):
-        return "either" if _clause_direction(span) == "past" else "future"
+        return "either" if _clause_direction(span) in {"past", "either"} else "future"
     return _clause_direction(span)
 
 
@@ -464,6 +464,7 @@ def _clause_direction(span: Span) -> str | None:
     tense = _relative_clause_tense(token)
     if tense is not None:
         return tense
+    summoned = False  # "called both sides to talks on Tuesday": talks after the calling
     for _ in range(10):
         if token.head.i == token.i:
             break
@@ -472,6 +473,7 @@ def _clause_direction(span: Span) -> str | None:
             tense = _relative_clause_tense(token)
             if tense is not None:
                 return tense
+            summoned = summoned or (token.dep_ == "pobj" and token.head.lower_ == "to")
             continue
         if token.pos_ == "ADJ" and token.lower_ in FUTURE_ADJECTIVES:
             return "future"
@@ -479,6 +481,8 @@ def _clause_direction(span: Span) -> str | None:
             tense = verb_tense(token)
             if tense == "present":  # "Tuesday's crash shows ...": the nearest Tuesday
                 return None if possessive else "future"
+            if tense == "past" and summoned:
+                return "either"
             if tense is not None:
                 return tense
     return None

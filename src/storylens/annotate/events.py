@@ -76,7 +76,7 @@ DECISION_KINDS = frozenset({"agreement", "signing", "announcement", "approval"})
 # "a ceasefire from 6 a.m. on Monday": when what was decided starts.
 BOUNDARY_PREPOSITIONS = frozenset({"from", "starting", "effective"})
 # "1,523 cases by Sunday", "closed until Sunday": a deadline or an end, never the event's day.
-DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till"})
+DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "since"})
 # "agree" names an event only with what is agreed: "agreed to a truce", "agreed a deal",
 # "agreed to meet"; "analysts agree that ..." is an opinion.
 AGREEMENT_VERBS = frozenset({"agree"})
@@ -97,6 +97,8 @@ def extract_events(
         kind = event_kind(token, resolver)
         if kind is None:
             continue
+        if _said_to_come_next(token):
+            kind = f"next {kind}"  # "at its next meeting", "when it next meets": another one
         governor = _governing_verb(token)
         if _inside(token.idx, datelines):
             continue
@@ -190,6 +192,11 @@ def _phrasal_kind(verb: Token, lemma: str) -> str | None:
 
 def _lays_down_tools(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and fold(c.lemma_) in {"tool", "tools"} for c in verb.children)
+
+
+def _said_to_come_next(trigger: Token) -> bool:
+    """'the next meeting', 'when the council next meets': the coming occasion of a series."""
+    return any(c.dep_ in {"amod", "advmod"} and c.lower_ == "next" for c in trigger.children)
 
 
 def _agrees_to_something(verb: Token) -> bool:
@@ -604,7 +611,7 @@ def _times(
         if anchor is not None and root.i == anchor.i:  # "on May 3, when ...": that day
             found.append(mention)
             continue
-        if _just_before_when(trigger, mention):
+        if _just_before_when(trigger, mention) or _right_after(trigger, mention):
             found.append(mention)
             continue
         token, bounded = root, False
@@ -635,6 +642,18 @@ def _when_anchor(verb: Token) -> Token | None:
     if any(c.dep_ == "advmod" and c.lower_ == "when" for c in verb.children):
         return verb.head
     return None
+
+
+_APPOSED_TIME = re.compile(r"^,\s*(?:on|in)?\s*$")
+
+
+def _right_after(trigger: Token, mention: DateMention) -> bool:
+    """'at its next meeting, on 18 October': a date set right after a noun event is its day,
+    wherever the parser hung it."""
+    if trigger.pos_ == "VERB" or mention.start < trigger.idx:
+        return False
+    between = trigger.doc.text[trigger.idx + len(trigger.text) : mention.start]
+    return len(between) <= 6 and bool(_APPOSED_TIME.match(between))
 
 
 _PART_OF_DAY = re.compile(r"^(?:\s+(?:morning|afternoon|evening|night))?,?\s+$")

@@ -28,7 +28,7 @@ from storylens.compare.dates import (
     read_day_word,
 )
 from storylens.compare.places import Place, normalize_place
-from storylens.compare.text import join_names, make_span, sentence_bounds
+from storylens.compare.text import join_names, make_span, name_key, sentence_bounds
 from storylens.model import AnnotatedArticle, DateMention, EntityMention, EventMention
 
 KIND_GROUPS = {
@@ -92,6 +92,10 @@ ONCE_PER_STORY = frozenset(
         "coup",
         "crash",
         "summit",  # many leaders at one table: who is named with it does not make another
+        "rate rise",  # a central bank's decision of the day
+        "rate cut",
+        "rate hold",
+        "next meeting",  # the coming meeting of a council or a board
     }
 )
 # Of these (a fire, a flood) nobody is a participant: whoever is named near the word (a fire
@@ -382,6 +386,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 last_in_group[(use.article.id, use.group)] = (use.mention.sentence, event)
     _follow_alignments(context, uses, resolved)
     lede: list[EventUse] = []
+    unplaced: list[EventUse] = []
     for index, use in enumerate(uses):
         event = resolved.get(index)
         if event is None and not use.participants and use.group not in REPEATABLE:
@@ -395,12 +400,17 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
         if event is None:
             if _lede_candidate(use):
                 lede.append(use)
+            else:
+                unplaced.append(use)
             continue
         if is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
             event.past.append(use)
         else:
             event.uses.append(use)
     _join_lede_mentions(context, catalogue, lede)
+    joined = {id(u) for e in catalogue.events.values() for u in e.uses + e.past}
+    unplaced += [u for u in lede if id(u) not in joined]
+    _join_retold_mentions(context, catalogue, unplaced)
     found = [e for e in catalogue.events.values() if e.uses]
     for event in found:
         event.uses.sort(key=lambda u: (u.article.id, u.mention.start))
@@ -444,6 +454,47 @@ def _follow_alignments(
             if len(found) == 1:
                 resolved[index] = next(iter(found.values()))
                 changed = True
+
+
+def _join_retold_mentions(
+    context: StoryContext, catalogue: _Catalogue, unplaced: list[EventUse]
+) -> None:
+    """Mentions no rule could place, told in two tellings of one sentence (a rewrite and its
+    source, each with that one mention of the kind), are one event between themselves: "told
+    a news conference in X" and "told reporters in Y" are the same moment, whoever is named."""
+    by_sentence: dict[tuple[str, int, str], list[EventUse]] = defaultdict(list)
+    for use in unplaced:
+        if use.group in REPEATABLE:  # the others had their chance without participants
+            by_sentence[(use.article.id, use.mention.sentence, use.group)].append(use)
+    single = {key: uses[0] for key, uses in by_sentence.items() if len(uses) == 1}
+    parent: dict[tuple[str, int, str], tuple[str, int, str]] = {key: key for key in single}
+
+    def root(key: tuple[str, int, str]) -> tuple[str, int, str]:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for a, sentence_a, b, sentence_b in context.alignments:
+        if a == b:
+            continue
+        for group in {k[2] for k in single if k[0] == a and k[1] == sentence_a}:
+            key_a, key_b = (a, sentence_a, group), (b, sentence_b, group)
+            if key_b in single:
+                parent[root(key_a)] = root(key_b)
+    clusters: dict[tuple[str, int, str], list[EventUse]] = defaultdict(list)
+    for key, use in single.items():
+        clusters[root(key)].append(use)
+    for members in clusters.values():
+        if len({u.article.id for u in members}) < 2:
+            continue
+        first = min(members, key=lambda u: (u.article.id, u.mention.start))
+        event = catalogue.get(
+            first.group, frozenset({f"retold:{first.article.id}:{first.mention.start}"})
+        )
+        event.participants = frozenset()
+        for use in members:
+            if not is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
+                event.uses.append(use)
 
 
 # A summit is a meeting of many: "the leaders met" in a page's opening is the story's summit
@@ -519,8 +570,14 @@ def main_event(context: StoryContext, events: list[Event]) -> Event | None:
     return events[0] if events else None
 
 
-def _place_of(mention: EntityMention) -> Place:
-    return normalize_place(mention.text)
+def _place_of(mention: EntityMention, text: str = "") -> Place:
+    """The place a mention names. "the Riva", "the Mall": a name written with 'the' before it
+    is a street, a square or a quay, never the town of that name a gazetteer may list."""
+    place = normalize_place(mention.text)
+    written_the = text[max(0, mention.start - 4) : mention.start].lower() == "the "
+    if place.kind == "city" and written_the and not mention.text.lower().startswith("the "):
+        return Place(id=f"name:{name_key(mention.text)}", name=mention.text.strip(), kind="unknown")
+    return place
 
 
 def place_observations(context: StoryContext, event: Event) -> list[Observation]:
@@ -530,7 +587,7 @@ def place_observations(context: StoryContext, event: Event) -> list[Observation]
             span = make_span(use.article, place_mention.start, place_mention.end)
             if span is None:
                 continue
-            place = _place_of(place_mention)
+            place = _place_of(place_mention, use.article.article.text)
             observations.append(
                 Observation(
                     kind="event-place",
@@ -586,7 +643,8 @@ def _date_words(reading: DateReading) -> str:
 
 
 def _place_readings(use: EventUse) -> list[tuple[str, Place]]:
-    return [(place.id, place) for m in use.places if (place := _place_of(m)).id != "name:"]
+    text = use.article.article.text
+    return [(place.id, place) for m in use.places if (place := _place_of(m, text)).id != "name:"]
 
 
 def _date_readings(context: StoryContext, use: EventUse) -> list[tuple[str, DateReading]]:
