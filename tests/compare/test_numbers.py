@@ -380,3 +380,18 @@ def test_another_match_between_the_sides_is_not_compared() -> None:
     a = Doc("a", "Rovena Town beat Castel Athletic 3-2 in the final.")
     b = Doc("b", "Castel beat Rovena 2-0 in the league on Sunday.")
     assert compare_story(linked(a, b, families=[["a", "b"]])).conflicts == ()
+
+
+def test_a_rewrite_swapping_the_ends_of_a_change_conflicts() -> None:
+    a = Doc("a", "The bank raised its rate to 2.75% from 2.25% on Monday.")
+    a.number("2.75%", 2.75, "percent")
+    a.number("2.25%", 2.25, "percent")
+    b = Doc("b", "The bank lifted its rate, taking it to 2.25% from 2.75% on Monday.")
+    b.number("2.25%", 2.25, "percent")
+    b.number("2.75%", 2.75, "percent")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"2.75%", "2.25%"}
+    c = Doc("c", "The bank raised its rate from 2.25% to 2.75% on Monday.")
+    c.number("2.25%", 2.25, "percent")
+    c.number("2.75%", 2.75, "percent")
+    assert compare_story(linked(a, c, alignments=[("a", 0, "c", 0)])).conflicts == ()

@@ -200,6 +200,37 @@ def is_new_value(article: AnnotatedArticle, mention: NumberMention) -> bool:
     return False
 
 
+_TO_BEFORE = re.compile(r"\bto\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s*$", re.IGNORECASE)
+_FROM_AHEAD = re.compile(r"^\s*from\b", re.IGNORECASE)
+_TO_AHEAD = re.compile(r"^\s*to\b", re.IGNORECASE)
+_FROM_ONLY = re.compile(r"^\s*from\s*$", re.IGNORECASE)
+
+
+def change_end(article: AnnotatedArticle, mention: NumberMention) -> str:
+    """'new' or 'old' for the two ends of a change ('to 6.25% from 6.75%', 'from 6.25% to
+    6.75%'), else '': a page gives its old value as the old one only, so it does not also
+    say another page's new value (a rewrite that swapped the two ends conflicts)."""
+    text = article.article.text
+
+    def after(word: re.Pattern[str]) -> bool:
+        return bool(word.search(text[max(0, mention.start - 10) : mention.start]))
+
+    def ahead(word: re.Pattern[str]) -> bool:
+        return bool(word.match(text[mention.end : mention.end + 10]))
+
+    if (after(_TO_BEFORE) and ahead(_FROM_AHEAD)) or (after(_FROM_BEFORE) and ahead(_TO_AHEAD)):
+        return "new" if after(_TO_BEFORE) else "old"
+    for number in article.numbers:
+        between = text[number.end : mention.start] if number.end <= mention.start else ""
+        opener = text[max(0, number.start - 10) : number.start]
+        if _FROM_ONLY.match(between) and _TO_BEFORE.search(opener):
+            return "old"  # 'to 6.75% from 6.25%'
+        if _TO.match(between) and _FROM.search(opener):
+            return "new"  # 'from 6.25% to 6.75%'
+    return ""
+
+
 def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     if not a or not b:
         return 0.0
@@ -497,14 +528,19 @@ def _conflict(
     def also_says(article_id: str, other: NumberUse) -> bool:
         """The article gives this value too: in a same-key use, or any number in a sentence
         that holds one ('24 of the 43 seats' counts seats with both numbers)."""
-        if any(gives_value(mine, other) for mine in by_article[article_id]):
-            return True
         article = context.by_id[article_id]
+        end = change_end(other.article, other.mention)
+        if any(
+            gives_value(mine, other) and change_end(article, mine.mention) == end
+            for mine in by_article[article_id]
+        ):
+            return True
         sentences = {use.sentence for use in by_article[article_id]}
         return any(
             same_within_rounding(number.value, other.mention.value)
             and sentence_index(article, number.start) in sentences
             and not other_stance(number, other.mention)
+            and change_end(article, number) == end
             for number in article.numbers
         )
 
