@@ -35,7 +35,30 @@ def test_report_validates(story):
     validate_report(report)
 
 
-def test_on_topic_pages_form_one_story_and_off_topic_pages_stay_out(story):
+def mark_known_limit(limits: dict[str, str], request: pytest.FixtureRequest) -> None:
+    limit = limits.get(request.node.callspec.id)
+    if limit:
+        request.applymarker(pytest.mark.xfail(reason=limit, strict=True))
+
+
+# Known limits, each a held-out story's finding kept in view: strict, so a fix shows up.
+GROUPING_LIMITS = {
+    "held-out/rate-decision": (
+        "a local page about a factory opening that carries the minister's reaction to the "
+        "story is grouped with its site's other page, off the story (alfold-evening)"
+    ),
+}
+BOILERPLATE_LIMITS = {
+    "held-out/rate-decision": (
+        "a live blog's list of earlier timed entries, newsletter and sponsor notices in forms "
+        "the line rules do not know yet"
+    ),
+    "held-out/cup-final": "a radio station's own promotion line in the middle of a live blog",
+}
+
+
+def test_on_topic_pages_form_one_story_and_off_topic_pages_stay_out(story, request):
+    mark_known_limit(GROUPING_LIMITS, request)
     key, report = story
     on_topic = {i for i, a in key["articles"].items() if a["on_topic"]}
     off_topic = {i for i, a in key["articles"].items() if not a["on_topic"]}
@@ -45,7 +68,8 @@ def test_on_topic_pages_form_one_story_and_off_topic_pages_stay_out(story):
     assert off_topic <= set(report["off_topic"])
 
 
-def test_boilerplate_lines_are_removed_and_article_sentences_kept(story):
+def test_boilerplate_lines_are_removed_and_article_sentences_kept(story, request):
+    mark_known_limit(BOILERPLATE_LIMITS, request)
     key, report = story
     texts = {a["id"]: a["text"] for a in report["articles"]}
     for article_id, lines in key.get("removed", {}).items():
@@ -56,7 +80,6 @@ def test_boilerplate_lines_are_removed_and_article_sentences_kept(story):
             assert sentence in texts[article_id], (article_id, sentence)
 
 
-# Known limits, each a held-out story's finding kept in view: strict, so a fix shows up.
 FAMILY_LIMITS = {
     "held-out/ceasefire-talks": (
         "a summary that folds several wire sentences into each of its own is not recognised "
@@ -66,13 +89,19 @@ FAMILY_LIMITS = {
         "a short paraphrase of a paraphrase that keeps four of its parent's sentences is not "
         "told from an independent report (biznews-rush); see README, known limits"
     ),
+    "held-out/rate-decision": (
+        "a short listicle paraphrase of a paraphrase is not linked to its source (econ-snap); "
+        "see README, known limits"
+    ),
+    "held-out/cup-final": (
+        "a short listicle paraphrase of a paraphrase is not linked to its source (sportsnack); "
+        "see README, known limits"
+    ),
 }
 
 
 def test_families_match_the_key(story, request):
-    limit = FAMILY_LIMITS.get(request.node.callspec.id)
-    if limit:
-        request.applymarker(pytest.mark.xfail(reason=limit, strict=True))
+    mark_known_limit(FAMILY_LIMITS, request)
     key, report = story
     predicted = [f["article_ids"] for f in report["stories"][0]["families"]]
     precision, recall = pairwise_family_scores(predicted, key["families"])

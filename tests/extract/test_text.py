@@ -256,6 +256,24 @@ def test_a_labelled_row_of_links_a_reading_time_and_an_affiliate_notice_are_cut(
     assert article.text.rstrip().endswith("until then.")
 
 
+def test_a_labelled_row_of_headlines_and_a_share_prompt_are_cut() -> None:
+    page = "\n".join(
+        [
+            "Harbour board backs pier repairs after storm",
+            "The harbour board of Kestrel Bay voted on Monday to repair the old pier, which the "
+            "storm of last winter left with a broken deck and two fallen lamp posts.",
+            "Work should start in spring and take three months, the board's chairwoman said, "
+            "and the pier will stay closed to the public until then.",
+            "Keep reading: Which towns love their piers? · 7 storms that changed the coast · "
+            "Quiz: name the lighthouses",
+            "Enjoyed this? Share it with a friend who loves the sea.",
+            "Kestrel Daily newsletter: the day's harbour news at 6 p.m. Sign up free.",
+        ]
+    )
+    article = extracted(text_document("pier", page))
+    assert article.text.rstrip().endswith("until then.")
+
+
 def gazette_page(topic: str, promo: str) -> str:
     return "\n".join(
         [

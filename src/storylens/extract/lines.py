@@ -71,6 +71,8 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
         return "cookie notice" if f.consent_words else "call-to-action"
     if READ_ON.match(f.text) or (f.teaser_label and f.words >= 2 and not f.prose):
         return "read-more teaser"
+    if is_labelled_headline_list(f.text):
+        return "related headlines"
     if f.prose:
         return None
     if f.byline:
@@ -124,6 +126,22 @@ def printed_twice_as_chrome(f: LineFeatures, view: PageView) -> bool:
         normalise_for_matching(g.text) == key
         for g in view.features
         if g.index < view.first_prose or g.index > view.last_prose
+    )
+
+
+LABELLED_LIST = re.compile(r"^\W*([^:]{1,30}):\s+(.+)$")
+LIST_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+
+
+def is_labelled_headline_list(text: str) -> bool:
+    """'Keep snacking: Who is the best keeper? · 7 stadiums to visit · Quiz: the winners': a
+    short label, then three or more headlines between separators, none a sentence."""
+    match = LABELLED_LIST.match(text)
+    if match is None or len(match.group(1).split()) > 3:
+        return False
+    entries = LIST_SEPARATOR.split(match.group(2).strip())
+    return len(entries) >= 3 and all(
+        2 <= len(e.split()) <= 12 and not e.rstrip().endswith(".") for e in entries
     )
 
 

@@ -44,7 +44,9 @@ SITE_NOTICE = re.compile(
     # affiliate and newsletter furniture, event adverts
     r"|\breader-supported\b|\bwe may earn (?:a )?commission\b|\btrouble (?:reading|viewing) "
     r"this (?:e-?mail|newsletter)\b|\b(?:view|open|read) (?:it|this) (?:on the web|online|in "
-    r"your browser)\b|\bearly[- ]bird (?:tickets|registration|rates?)\b|^\W*subscribers can\b",
+    r"your browser)\b|\bearly[- ]bird (?:tickets|registration|rates?)\b|^\W*subscribers can\b"
+    r"|\bnewsletter\b.{0,60}\bsign up\b|\bsign up (?:for )?free\b"
+    r"|\bshare (?:it|this)(?: \w+)? with a friend\b",
     re.I,
 )
 # "Home › World › Europe", "Home | Sport | Contact": short entries between separators.
