@@ -207,3 +207,23 @@ def test_colon_quote_with_its_full_stop_outside_the_marks_ends_the_sentence(anno
     )
     (quote,) = _direct(annotate, text)
     assert quote.speaker == "Anton Velde"
+
+
+def test_a_quote_its_own_clause_introduces_does_not_continue_the_previous_one(annotate) -> None:
+    text = (
+        "Councillor Ada Brandt voted against it, and her reason was plain: the plan, she said, "
+        "“would leave the old town without a bus for a year”.\n"
+        "The mayor's own line at the meeting will be remembered for a while: "
+        "“A town that stops moving is a town that stops living.”"
+    )
+    quotes = _direct(annotate, text)
+    assert [q.speaker for q in quotes] == ["Ada Brandt", None]
+
+
+def test_a_bare_quote_in_the_next_sentence_still_continues(annotate) -> None:
+    text = (
+        "“The bridge will reopen in May,” Councillor Ada Brandt said.\n"
+        "“Until then, the ferry is free for everyone.”"
+    )
+    quotes = _direct(annotate, text)
+    assert [q.speaker for q in quotes] == ["Ada Brandt", "Ada Brandt"]

@@ -195,3 +195,14 @@ def test_a_plural_title_followed_by_a_verb_is_the_next_clauses_subject(annotate)
     assert "Jo Bloggs" not in _titles(annotate, "The visit was led by Jo Bloggs, officials said.")
     envoys = _titles(annotate, "Jo Bloggs and Ann Roe, the envoys, said little.")
     assert envoys["Ann Roe"].office == "envoy"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korvik sporting director Lina Voss thanked the fans.",
+        "Lina Voss, Korvik's sporting director, thanked the fans.",
+    ],
+)
+def test_a_sporting_director_is_a_post_of_the_club_named_with_it(annotate, text) -> None:
+    assert _read(_titles(annotate, text)["Lina Voss"]) == ("sport director", "korvik", "current")

@@ -173,3 +173,34 @@ def test_a_page_giving_the_words_to_another_speaker_is_no_evidence_of_the_wordin
     [quote] = [c for c in findings.conflicts if c.kind == "quote"]
     assert {e.article for v in quote.values for e in v.evidence} == {"a", "b"}
     assert [c.kind for c in findings.conflicts if c.kind == "attribution"] == ["attribution"]
+
+
+def _koren_pages() -> tuple[Doc, Doc, Doc]:
+    """Ilse Koren says the words; a second page gives them to a bare 'Koren'; a third names
+    another Koren, so the bare surname resolves to no one person."""
+    a = Doc("a", f"Mayor Ilse Koren spoke at the docks. “{STATEMENT},” Ilse Koren said.")
+    a.title("Mayor", "Ilse Koren", "mayor")
+    a.entity("Ilse Koren", nth=1)
+    a.quote(STATEMENT, "Ilse Koren")
+    b = Doc("b", f"The mayor spoke at the docks. “{STATEMENT},” Koren said.")
+    b.entity("Koren")
+    b.quote(STATEMENT, "Koren")
+    c = Doc("c", "Her brother Pim Koren runs the ferry. Pim Koren was not there.")
+    c.entity("Pim Koren")
+    return a, b, c
+
+
+def test_a_bare_surname_and_the_full_name_it_ends_make_no_attribution_conflict() -> None:
+    findings = compare_story(linked(*_koren_pages()))
+    assert [c for c in findings.conflicts if c.kind == "attribution"] == []
+
+
+def test_another_full_name_with_the_same_surname_is_still_another_speaker() -> None:
+    a, _b, c = _koren_pages()
+    d = Doc("d", f"Pim Koren spoke at the docks. “{STATEMENT},” Pim Koren said.")
+    d.entity("Pim Koren")
+    d.entity("Pim Koren", nth=1)
+    d.quote(STATEMENT, "Pim Koren")
+    findings = compare_story(linked(a, c, d))
+    [conflict] = [c for c in findings.conflicts if c.kind == "attribution"]
+    assert {v.value for v in conflict.values} == {"Ilse Koren", "Pim Koren"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storylens.compare import compare_story
-from storylens.model import Findings
+from storylens.model import Findings, LinkedStory
 
 from .builders import Doc, linked
 
@@ -294,3 +294,76 @@ def test_a_generic_body_word_is_the_body_not_a_town_of_that_name() -> None:
     [conflict] = compare_story(linked(a, b)).conflicts
     assert conflict.kind == "role-holder"
     assert conflict.subject == "president of union"
+
+
+def _club_posts(office: str, words: str, jurisdiction: str | None = "Korvik") -> LinkedStory:
+    a = Doc("a", "Korvik president Lina Voss thanked the fans.")
+    a.title("Korvik president", "Lina Voss", "president", "Korvik")
+    b = Doc("b", f"{words} Lina Voss thanked the fans.")
+    b.title(words, "Lina Voss", office, jurisdiction)
+    return linked(a, b)
+
+
+def test_a_bodys_top_post_and_a_department_director_are_a_title_conflict() -> None:
+    findings = compare_story(_club_posts("sport director", "Korvik sporting director"))
+    [conflict] = findings.conflicts
+    assert conflict.kind == "title"
+    assert {v.evidence[0].text for v in conflict.values} == {
+        "Korvik president Lina Voss",
+        "Korvik sporting director Lina Voss",
+    }
+
+
+@pytest.mark.parametrize(
+    ("office", "words", "jurisdiction"),
+    [
+        ("sport director", "Sporting director", None),  # whose post is not said
+        ("managing director", "Korvik managing director", "Korvik"),  # may be the top post
+        ("director", "Korvik director", "Korvik"),  # a board member, say
+    ],
+)
+def test_a_director_that_may_be_the_top_post_or_of_another_body_is_no_conflict(
+    office: str, words: str, jurisdiction: str | None
+) -> None:
+    assert _kinds(compare_story(_club_posts(office, words, jurisdiction))) == []
+
+
+def test_a_one_word_body_name_is_not_the_tail_of_a_name_glued_to_a_person() -> None:
+    a = Doc("a", "Korvik coach Ari Holm spoke. Later Voss, Korvik said no.")
+    a.title("Korvik coach", "Ari Holm", "coach", "Korvik")
+    a.entity("Voss, Korvik", "ORG")
+    b = Doc("b", "Korvik coach Tam Orlov spoke.")
+    b.title("Korvik coach", "Tam Orlov", "coach", "Korvik")
+    [conflict] = compare_story(linked(a, b)).conflicts
+    assert conflict.subject == "coach of korvik"
+
+
+def _coaches(former_pages: int) -> list[Doc]:
+    """Ari Holm coaches Korvik; page 'w' makes the former coach Tam Orlov its coach, and
+    ``former_pages`` pages call Orlov the former coach."""
+    docs = []
+    for doc_id in ("a", "b"):
+        doc = Doc(doc_id, "Korvik coach Ari Holm praised the side.")
+        doc.title("Korvik coach", "Ari Holm", "coach", "Korvik")
+        docs.append(doc)
+    wrong = Doc("w", "Korvik coach Tam Orlov praised the side.")
+    wrong.title("Korvik coach", "Tam Orlov", "coach", "Korvik")
+    docs.append(wrong)
+    for n in range(former_pages):
+        doc = Doc(f"f{n}", "Former Korvik coach Tam Orlov watched.")
+        doc.title("Former Korvik coach", "Tam Orlov", "coach", "Korvik", "former")
+        docs.append(doc)
+    return docs
+
+
+def test_a_former_holder_called_the_holder_is_one_role_holder_conflict() -> None:
+    findings = compare_story(linked(*_coaches(1)))
+    assert _kinds(findings) == ["role-holder"]
+
+
+def test_a_holder_wrongly_called_former_stays_a_title_conflict_beside_a_seat_conflict() -> None:
+    docs = _coaches(0)
+    doc = Doc("f", "Former Korvik coach Ari Holm watched.")
+    doc.title("Former Korvik coach", "Ari Holm", "coach", "Korvik", "former")
+    findings = compare_story(linked(*docs, doc))
+    assert sorted(_kinds(findings)) == ["role-holder", "title"]

@@ -362,9 +362,28 @@ def _opening_noun(doc: Doc, segment: range, verb: Token) -> Token | None:
 
 
 def _continues(sentences: SentenceIndex, text: str, previous: QuoteMention, start: int) -> bool:
-    """A quote with no verb of its own right after another quote goes on with that one."""
+    """A quote with no verb of its own right after another quote goes on with that one,
+    unless a clause of its own introduces it ('The governor's own line will be quoted for a
+    while: "..."'): that clause names another source, even when we cannot say whose."""
     gap = sentences.of(start) - sentences.of(previous.end)
-    return 0 <= gap <= 1 and text.count("\n", previous.end, start) <= 1
+    if not (0 <= gap <= 1 and text.count("\n", previous.end, start) <= 1):
+        return False
+    return gap == 0 or not _introduced(sentences, text, previous, start)
+
+
+def _introduced(sentences: SentenceIndex, text: str, previous: QuoteMention, start: int) -> bool:
+    """Words of the quote's own sentence stand before its opening mark (with the sentence
+    before, when that one ends in a colon), after the previous quote's closing mark."""
+    index = sentences.of(start)
+    if not sentences.sentences:
+        return False
+    lo = sentences.sentences[index].start
+    if index > 0:
+        before = sentences.sentences[index - 1]
+        if text[before.start : before.end].rstrip().endswith(":"):
+            lo = before.start
+    lead = text[max(lo, previous.end + 1) : start]
+    return any(char.isalpha() for char in lead)
 
 
 def _cue_for(

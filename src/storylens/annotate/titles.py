@@ -29,7 +29,7 @@ from storylens.annotate.lexicons import fold, office_words, offices, places
 from storylens.model import EntityMention, TitleMention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 STATUS_PRIORITY = ("former", "elect", "acting", "opposition", "current")
 LOCAL_OFFICES = frozenset({"mayor", "governor", "police chief", "deputy mayor"})
@@ -643,10 +643,10 @@ def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> 
             break
         entity = covering[j]
         if entity is not None:
-            if entity.label == "PERSON":
-                break
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
-            if span is None:
+            if span is None or (
+                entity.label == "PERSON" and not _possessor_first(doc, items, span)
+            ):
                 break
             items.append(_Item("entity", span.start, span.end, entity=entity))
             j = span.end
@@ -677,6 +677,13 @@ def _collect_forward(doc: Doc, covering: list[EntityMention | None], j: int) -> 
             continue
         break
     return items
+
+
+def _possessor_first(doc: Doc, items: list[_Item], span: Span) -> bool:
+    """'X, Korvik's sporting director,': a name the recogniser called a person that opens the
+    apposition with a possessive mark is the post's possessor (a club, or a person whose own
+    title gives the jurisdiction), not a second person."""
+    return not items and span.end < len(doc) and fold(doc[span.end].text) in POSSESSIVE_MARKS
 
 
 def _body_starting_at(

@@ -44,7 +44,7 @@ def compare_story(linked: LinkedStory) -> Findings:
     seat_drafts = role_holder_conflicts(seats)
     drafts = [
         *event_drafts,
-        *drop_explained_titles(title_conflicts(titles), seat_drafts),
+        *drop_explained_titles(context, title_conflicts(titles), seat_drafts),
         *seat_drafts,
         *number_drafts,
         *location_conflicts(context, locations),

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
+from storylens.annotate.lexicons import offices
+
 HONORIFICS = frozenset(
     [
         "mr",
@@ -234,3 +238,31 @@ def is_single_seat(office: str | None) -> bool:
 DEPARTMENT_WORDS = frozenset({"ministry", "department"})
 BODY_HEAD_POSTS = frozenset({"head", "chief", "director", "chief executive"})
 SPOKESPERSON = "spokesperson"
+
+
+# The post at the top of a body, and the head of one of its departments ('sport director',
+# 'medical director'): one person is not both at once. 'Managing director' or 'executive
+# director' (a qualifier, no portfolio) may be the top post itself, and 'president and chief
+# executive' are often one person, so only a portfolio's director counts.
+BODY_TOP_POSTS = frozenset({"president", "chair", "chief executive"})
+DEPARTMENT_HEADS = frozenset({"director"})
+
+
+@cache
+def _portfolio_names() -> frozenset[str]:
+    """Canonical portfolios ('sport', 'finance'), as offices are written after annotation."""
+    return frozenset(offices().portfolios.values())
+
+
+def top_and_department_posts(a: str, b: str) -> bool:
+    """'president' and 'sport director' (of one body): two seats, each held alone."""
+    for top, other in ((a, b), (b, a)):
+        words = split_area(other)[0].split()
+        if (
+            top in BODY_TOP_POSTS
+            and len(words) >= 2
+            and words[-1] in DEPARTMENT_HEADS
+            and portfolio_set(other) <= _portfolio_names()
+        ):
+            return True
+    return False

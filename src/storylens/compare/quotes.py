@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup
 from storylens.compare.dates import DateReading, dates_clash, read_date
+from storylens.compare.entities import person_tokens
 from storylens.compare.text import (
     content_words,
     make_span,
@@ -331,11 +332,44 @@ def _value_group(cluster: _Cluster, value: str, normalized: str) -> ValueGroup:
     return group
 
 
-def _said_by(cluster: _Cluster, speaker: str | None) -> _Cluster:
+def _said_by(context: StoryContext, cluster: _Cluster, speaker: str | None) -> _Cluster:
     """The uses of a wording that do not give it to someone else: a page that puts the words in
     another mouth is evidence of an attribution conflict, not of how this speaker worded them."""
-    kept = [u for u in cluster.uses if not u.speaker or not speaker or u.speaker == speaker]
+    kept = [
+        u
+        for u in cluster.uses
+        if not u.speaker or not speaker or may_be_one_person(context, u.speaker, speaker)
+    ]
     return _Cluster(uses=kept) if kept else cluster
+
+
+def may_be_one_person(context: StoryContext, a: str, b: str) -> bool:
+    """Two speaker entities that may be one person: a bare surname ('..., Barišić said') may
+    be anyone of that name, so it is no evidence against a full name ending in it."""
+    if a == b:
+        return True
+    names = sorted(
+        (person_tokens(context.resolver.name(a)), person_tokens(context.resolver.name(b))),
+        key=len,
+    )
+    short, full = names
+    return len(short) == 1 and len(full) > 1 and short[0] == full[-1]
+
+
+def _merge_bare_surnames(
+    context: StoryContext, by_speaker: dict[str, list[QuoteUse]]
+) -> dict[str, list[QuoteUse]]:
+    """Uses given to a bare surname join the one full name it may stand for (when exactly one
+    does): 'Barišić' and 'Ante Barišić' saying the same words is no attribution conflict."""
+    merged: dict[str, list[QuoteUse]] = {}
+    order = sorted(by_speaker, key=lambda s: (-len(person_tokens(context.resolver.name(s))), s))
+    for speaker in order:
+        fits = [kept for kept in merged if may_be_one_person(context, speaker, kept)]
+        if len(fits) == 1:
+            merged[fits[0]].extend(by_speaker[speaker])
+        else:
+            merged[speaker] = list(by_speaker[speaker])
+    return merged
 
 
 def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
@@ -344,6 +378,7 @@ def _attribution(context: StoryContext, cluster: _Cluster) -> Draft | None:
     for use in cluster.uses:
         if use.speaker:
             by_speaker[use.speaker].append(use)
+    by_speaker = _merge_bare_surnames(context, by_speaker)
     if len(by_speaker) < 2:
         return None
     articles = {s: {u.article.id for u in us} for s, us in by_speaker.items()}
@@ -416,7 +451,7 @@ def quote_findings(context: StoryContext) -> QuoteResults:
             name = context.resolver.name(speaker)
             value_groups = [
                 _value_group(
-                    _said_by(clusters[i], speaker),
+                    _said_by(context, clusters[i], speaker),
                     f"“{clusters[i].text()}”",
                     clusters[i].tokens_key(),
                 )

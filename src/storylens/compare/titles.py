@@ -4,9 +4,12 @@ A title is compared as (office, jurisdiction, status). A title without a jurisdi
 one the same person's same office has elsewhere in the story, so "President X" and "U.S. President
 X" agree. "Former" against current, or an opposition role against the office it opposes, cannot
 both hold at one time; "newly-elected Chancellor" and "Chancellor" can. "Acting" against the plain
-title is a stand-in against the holder, unless one page itself uses both for the person. Two
-posts of one body for two areas ("the agency's representative in X" and "its regional director
-for Y") are two seats; a ministry's spokesperson does not also head another body.
+title is a stand-in against the holder, unless one page itself uses both for the person. A
+body's top post and one of its departments' directors ("club president", "sporting director")
+are two seats, when both titles name the body. Two posts of one body for two areas ("the
+agency's representative in X" and "its regional director for Y") are two seats; a ministry's
+spokesperson does not also head another body. A former holder called the holder is reported
+once, as the seat's holder (see ``drop_explained_titles``).
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from storylens.compare.offices import (
     normalize_status,
     portfolio_set,
     split_area,
+    top_and_department_posts,
 )
 from storylens.compare.places import Gazetteer, demonym_base, jurisdiction_key, normalize_place
 from storylens.compare.text import make_span, name_key
@@ -137,7 +141,9 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
     """'the commission' -> the one commission the story names ('Municipal Electoral
     Commission'), so 'commission chairman' and 'chair of the Municipal Electoral Commission'
     name one seat. A generic word that fits several named bodies names none of them: the seat
-    is a bare one ('' jurisdiction). One that fits none is left alone."""
+    is a bare one ('' jurisdiction). One that fits none is left alone, and so is a one-word
+    proper name: 'Adria' is not the tail of a name the recogniser glued together ('Jelić,
+    Adria')."""
     names = jurisdiction_keys(context, written, frozenset(["ORG"]))
     words = {key: key.removeprefix("name:").split() for key in names if key}
     named: dict[str, set[str]] = defaultdict(set)
@@ -145,9 +151,12 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
         if key.startswith("name:") and len(parts) > 1:
             named[parts[-1]].add(key)
     out = {}
+    generic = offices().bodies
     for key, parts in words.items():
         if not key.startswith("name:") or len(parts) != 1 or not named[parts[0]]:
             continue
+        if parts[0] not in generic and parts[0].removesuffix("s") not in generic:
+            continue  # a proper name ('Adria') is its own body, not the tail of a longer one
         fits = named[parts[0]]
         out[key] = next(iter(fits)) if len(fits) == 1 else ""
     return out
@@ -298,6 +307,13 @@ def titles_clash(a: str, b: str) -> float:
         and office_b in LEADER_OFFICES - {"leader"}
     ):
         return TWO_SEATS_CONFIDENCE
+    if (
+        statuses <= {"current", "acting"}
+        and place_a
+        and place_b
+        and top_and_department_posts(office_a, office_b)
+    ):
+        return TWO_SEATS_CONFIDENCE
     if statuses <= {"current", "acting"} and (
         _two_portfolios(office_a, office_b)
         or _minister_and_a_deputy(office_a, office_b)
@@ -343,8 +359,17 @@ def _speaks_for_another_body(office_a: str, place_a: str, office_b: str, place_b
     return False
 
 
-def drop_explained_titles(titles: list[Draft], seats: list[Draft]) -> list[Draft]:
-    """A person given another's seat is one error: report it once, as the seat's holder."""
+def drop_explained_titles(
+    context: StoryContext, titles: list[Draft], seats: list[Draft]
+) -> list[Draft]:
+    """A person given another's seat is one error: report it once, as the seat's holder.
+
+    Two ways it shows as a title too: the person's own office against the seat ('Governor X'
+    for a deputy governor), and a former holder called the holder ('coach X' against 'former
+    coach X') on the very span the seat conflict rests on, when the seat's other holder has the
+    better support. A former title against a current one that the seat's better-supported
+    holder rests on stays: then the 'former' page is the one wrong, a second error.
+    """
     explained = {
         (group.normalized, seat.subject_id.removeprefix("seat:"))
         for seat in seats
@@ -356,8 +381,39 @@ def drop_explained_titles(titles: list[Draft], seats: list[Draft]) -> list[Draft
         two_offices = len({_parts(g.normalized)[1] for g in draft.groups}) > 1
         if two_offices and any((draft.subject_id, seat) in explained for seat in seats_named):
             continue
+        if not two_offices and _former_holder_given_seat(context, draft, seats):
+            continue
         kept.append(draft)
     return kept
+
+
+def _former_holder_given_seat(context: StoryContext, draft: Draft, seats: list[Draft]) -> bool:
+    """The title conflict is 'former X' against 'X', and every span of its 'X' side is the
+    person's weaker claim to the seat X in a role-holder conflict."""
+    statuses = {_parts(g.normalized)[0] for g in draft.groups}
+    if statuses != {"current", "former"}:
+        return False
+    current = [g for g in draft.groups if _parts(g.normalized)[0] == "current"]
+    for group in current:
+        _status, office, jurisdiction = _parts(group.normalized)
+        seat = next((s for s in seats if s.subject_id == f"seat:{office}|{jurisdiction}"), None)
+        if seat is None:
+            return False
+        mine = next((g for g in seat.groups if g.normalized == draft.subject_id), None)
+        if mine is None or not _spans(group) <= _spans(mine):
+            return False
+        if not any(_support(context, g) > _support(context, mine) for g in seat.groups):
+            return False
+    return bool(current)
+
+
+def _spans(group: ValueGroup) -> set[tuple[str, int, int]]:
+    return {(s.article, s.start, s.end) for o in group.observations for s in o.evidence}
+
+
+def _support(context: StoryContext, group: ValueGroup) -> tuple[int, int]:
+    """Families first, then pages: how well a value is backed."""
+    return context.families(group.article_ids), len(group.article_ids)
 
 
 def _two_portfolios(a: str, b: str) -> bool:
