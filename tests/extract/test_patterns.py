@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from storylens.extract.features import COPYRIGHT
 from storylens.extract.patterns import any_match, top_level_alternatives
 from storylens.extract.view import CAPTION, REPORTING, SITE_NOTICE
 
@@ -25,6 +26,11 @@ def sample_lines() -> list[str]:
         "Photo: Jane Roe / AFP",
         "NOTA: not affiliated with anyone",
         "we may earn a commission",
+        "© 2024 Northwire. ALL RIGHTS RESERVED",
+        "Copyright (C) 2023",
+        "PHOTO: İstanbul / AFP",
+        "ſource: agencies",
+        "The minister SAID so. Kap",
         "",
     ]
 
@@ -34,7 +40,8 @@ def test_top_level_alternatives_split_outside_groups_and_sets() -> None:
 
 
 def test_any_match_agrees_with_search() -> None:
-    for pattern in (SITE_NOTICE, CAPTION, REPORTING, re.compile(r"\bfoo\b|\bbar|baz", re.I)):
+    others = (re.compile(r"\bfoo\b|\bbar|baz", re.I), re.compile(r"[A-Z]ap|x", re.I))
+    for pattern in (SITE_NOTICE, CAPTION, REPORTING, COPYRIGHT, *others):
         matches = any_match(pattern)
         for line in sample_lines():
             assert matches(line) == (pattern.search(line) is not None), (pattern.pattern, line)

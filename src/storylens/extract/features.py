@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from storylens.extract.dates import looks_like_date_stamp, stamp_beside_byline
+from storylens.extract.patterns import any_match
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’»)\]]+)?$")
@@ -187,6 +188,7 @@ BYLINE_LEAD = re.compile(
 )
 # A copyright notice, not a sentence that mentions copyright.
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|^copyright\b|\ball rights reserved\b", re.I)
+COPYRIGHT_MATCH = any_match(COPYRIGHT)
 CONSENT_WORDS = frozenset(["cookie", "cookies", "consent", "gdpr", "privacy"])
 ADVERT_WORDS = frozenset(
     ["advertisement", "advertisements", "advert", "advertising", "sponsored", "promoted"]
@@ -399,7 +401,7 @@ def features_of_text(text: str) -> LineFeatures:
         chars=len(text),
         ends_sentence=bool(SENTENCE_END.search(text.rstrip("*"))),
         ends_colon=text.rstrip().endswith(":"),
-        title_case=title_case_ratio(words),
+        title_case=title_case_ratio(words, lowered),
         bullet=bool(BULLET.match(text)),
         date_stamp=looks_like_date_stamp(text),
         cta_words=counts["cta"],
@@ -409,7 +411,7 @@ def features_of_text(text: str) -> LineFeatures:
         consent_words=counts["consent"],
         advert_words=counts["advert"],
         teaser_label=bool(head_words) and len(head_words) <= 3 and head_words <= TEASER_LABEL_WORDS,
-        copyright=bool(COPYRIGHT.search(text)),
+        copyright=COPYRIGHT_MATCH(text),
         byline=bool(BYLINE_LEAD.match(text) or stamp_beside_byline(text))
         and len(words) <= 12
         and not text.endswith("."),
@@ -446,17 +448,27 @@ def word_class_counts(lowered: list[str]) -> dict[str, int]:
 
 
 NUMBER_TOKEN = re.compile(r"^[(#]?[\d.,:/%+-]*\d[\d.,:/%+)-]*$")
+TOKEN_WITH_DIGIT = re.compile(r"\S*\d\S*")  # whitespace-separated, as str.split() cuts
 
 
 def numeric_share(text: str) -> float:
-    tokens = text.split()
-    if not tokens or not DIGITS.search(text):
+    """Share of the line's tokens that are numbers; only tokens with a digit can be."""
+    if not DIGITS.search(text):
         return 0.0
-    return sum(1 for token in tokens if NUMBER_TOKEN.match(token.rstrip(",;"))) / len(tokens)
+    numbers = sum(
+        1 for token in TOKEN_WITH_DIGIT.findall(text) if NUMBER_TOKEN.match(token.rstrip(",;"))
+    )
+    return numbers / len(text.split()) if numbers else 0.0
 
 
-def title_case_ratio(words: list[str]) -> float:
-    content = [w for w in words if w.casefold() not in FUNCTION_WORDS and w[0].isalpha()]
+def title_case_ratio(words: list[str], lowered: list[str] | None = None) -> float:
+    """``lowered``: the words case-folded, when the caller has them."""
+    lowered = lowered if lowered is not None else [w.casefold() for w in words]
+    content = [
+        w
+        for w, low in zip(words, lowered, strict=True)
+        if low not in FUNCTION_WORDS and w[0].isalpha()
+    ]
     if not content:
         return 0.0
     return sum(1 for w in content if w[0].isupper()) / len(content)

@@ -8,12 +8,12 @@ import re
 from storylens.extract.dates import parse_date_stamp
 from storylens.extract.features import LineFeatures, normalise_for_matching
 from storylens.extract.view import (
-    REPORTING,
     PageView,
     is_caption,
     is_menu,
     is_prompt,
     is_site_notice,
+    reports_speech,
     starts_with_cta,
 )
 
@@ -50,10 +50,10 @@ def single_line_reason(f: LineFeatures, view: PageView) -> str | None:
     if (
         f.copyright
         and f.words <= 30
-        and (COPYRIGHT_LEAD.match(f.text) or not REPORTING.search(f.text))
+        and (COPYRIGHT_LEAD.match(f.text) or not reports_speech(f.text))
     ):
         return "copyright"
-    if is_site_notice(f.text) and outside_prose(f, view) and not REPORTING.search(f.text):
+    if is_site_notice(f.text) and outside_prose(f, view) and not reports_speech(f.text):
         return "site notice"
     if not f.prose and is_menu(f.text) and not in_data_table(f, view):
         return "navigation"

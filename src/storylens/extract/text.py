@@ -49,6 +49,7 @@ def clear_caches() -> None:
         features.markdown_link_texts,
         view.is_site_notice,
         view.is_caption,
+        view.is_link_line,
     ):
         cached.cache_clear()
 

@@ -98,6 +98,7 @@ def page_view(
 SPACE = re.compile(" ")
 
 
+@lru_cache(maxsize=65536)
 def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     """The line is a link's text, or starts with one that makes up most of it (a headline
     link followed by its teaser)."""
@@ -141,6 +142,7 @@ def is_content_prose(f: LineFeatures) -> bool:
 
 
 SITE_NOTICE_MATCH = any_match(SITE_NOTICE)
+reports_speech = any_match(REPORTING)  # "said", "told", ...: a line that reports speech
 CAPTION_MATCH = any_match(CAPTION)
 
 
@@ -170,7 +172,7 @@ def is_prompt(f: LineFeatures) -> bool:
     addresses_reader = (starts_with_cta(f) or f.consent_words >= 1 or short_prompt) and (
         speaks_to_reader
     )
-    return addresses_reader and f.words <= 40 and not f.has_quote and not REPORTING.search(f.text)
+    return addresses_reader and f.words <= 40 and not f.has_quote and not reports_speech(f.text)
 
 
 def is_menu(text: str) -> bool:
