@@ -233,3 +233,27 @@ def test_trafilatura_extracts_the_same_text_with_the_stand_ins() -> None:
             with faster_trafilatura():
                 faster = bare_extraction(tree, **settings)
             assert (plain and plain.text) == (faster and faster.text)
+
+
+CRAFTED_PAGES = [
+    "<!DOCTYPE html PUBLIC / x>\n<html/>\n<body><p>a\x01b</p></body></html>",
+    "<!doctype html>\n<html lang=en />\n<body><p>x\ufffe y</p></body>",
+    "<html><body><p>plain</p></body></html>",
+    "just some text, not html at all",
+    "<p>a fragment</p>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>declared</p></body></html>',
+]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [*CRAFTED_PAGES, *(p.read_text(encoding="utf-8") for p in sorted(PAGES.glob("*.html")))],
+)
+def test_parse_html_builds_the_tree_trafilatura_builds(page: str) -> None:
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    ours, theirs = parse_html(page), load_html(page)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert etree.tostring(ours) == etree.tostring(theirs)

@@ -441,6 +441,8 @@ CLASSES_OF_WORD: dict[str, tuple[str, ...]] = {
 def word_class_counts(lowered: list[str]) -> dict[str, int]:
     """How many words of each lexicon a line holds."""
     counts = dict.fromkeys(WORD_CLASSES, 0)
+    if CLASSES_OF_WORD.keys().isdisjoint(lowered):
+        return counts  # most lines: no lexicon word at all
     for word in lowered:
         for name in CLASSES_OF_WORD.get(word, ()):
             counts[name] += 1
@@ -464,14 +466,13 @@ def numeric_share(text: str) -> float:
 def title_case_ratio(words: list[str], lowered: list[str] | None = None) -> float:
     """``lowered``: the words case-folded, when the caller has them."""
     lowered = lowered if lowered is not None else [w.casefold() for w in words]
-    content = [
-        w
-        for w, low in zip(words, lowered, strict=True)
-        if low not in FUNCTION_WORDS and w[0].isalpha()
-    ]
-    if not content:
-        return 0.0
-    return sum(1 for w in content if w[0].isupper()) / len(content)
+    content = capitals = 0
+    for word, low in zip(words, lowered, strict=True):
+        first = word[0]
+        if first.isalpha() and low not in FUNCTION_WORDS:
+            content += 1
+            capitals += first.isupper()
+    return capitals / content if content else 0.0
 
 
 def is_language_menu(text: str, lowered: list[str]) -> bool:

@@ -77,7 +77,7 @@ def draft_html(html: str, url: str | None, fast: bool = False) -> HtmlDraft:
     if tree is None:
         raise PageProblem("HTML could not be parsed")
     body = tree.find(".//body")
-    if body is None or not "".join(body.itertext()).strip():
+    if body is None or not any(text.strip() for text in body.itertext()):
         raise PageProblem("HTML has no body text")
     with faster_trafilatura():
         return draft_tree(tree, url, fast)
@@ -92,9 +92,9 @@ def draft_tree(tree: Any, url: str | None, fast: bool) -> HtmlDraft:
     if fast:
         chosen = extraction(bare_extraction(tree, url=url, **BALANCED, **TRAFILATURA_SETTINGS))
     else:
-        chosen = extraction(precise_run(tree, url, paragraphs))
+        chosen = extraction(gated_run(tree, url, paragraphs, PRECISE))
     if not fast and could_miss_prose(chosen, paragraphs, links):
-        balanced = bare_extraction(tree, url=url, **BALANCED, **TRAFILATURA_SETTINGS)
+        balanced = gated_run(tree, url, paragraphs, BALANCED)
         chosen = better_extraction(chosen, extraction(balanced), links)
     lines = chosen.lines
     words = count_words(lines)
@@ -124,12 +124,12 @@ def parse_html(html: str) -> Any | None:
     function for the class of each element it hands out, and trafilatura walks each tree
     several times."""
     from lxml.html import fromstring
-    from trafilatura.utils import is_dubious_html, repair_faulty_html
+    from trafilatura.utils import is_dubious_html
 
     parser = html_parser()
     beginning = html[:50].lower()
     dubious = is_dubious_html(beginning)
-    html = repair_faulty_html(html, beginning)
+    html = repair_html(html, beginning)
     tree, by_bytes = None, False
     try:
         tree = fromstring(html, parser=parser)
@@ -142,6 +142,36 @@ def parse_html(html: str) -> Any | None:
     if tree is not None and dubious and len(tree) < 2:
         return None  # not HTML at all
     return tree
+
+
+# Characters XML forbids, which trafilatura deletes before parsing (lxml refuses them).
+XML_FORBIDDEN_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def repair_html(html: str, beginning: str) -> str:
+    """trafilatura's ``repair_faulty_html``. Its costliest step, a pattern deleting the
+    characters XML forbids, runs over the whole page; it is only taken on pages that hold one
+    (one page in a thousand), found with a byte-level count."""
+    from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, repair_faulty_html
+
+    if holds_xml_forbidden(html):
+        return repair_faulty_html(html, beginning)
+    # the remaining steps of repair_faulty_html, as it takes them
+    if "doctype" in beginning:
+        firstline, _, rest = html.partition("\n")
+        html = DOCTYPE_TAG.sub("", firstline, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", html, count=1)
+    return html
+
+
+def holds_xml_forbidden(html: str) -> bool:
+    """Whether the page holds a control character or a non-character XML forbids."""
+    if not html.isascii() and ("\ufffe" in html or "\uffff" in html):
+        return True
+    raw = html.encode("ascii" if html.isascii() else "utf-8", "surrogatepass")
+    return len(raw.translate(None, XML_FORBIDDEN_BYTES)) != len(raw)
 
 
 def parse_bytes(html: str, parser: Any) -> Any | None:
@@ -262,14 +292,16 @@ def better_extraction(
     return balanced if more_prose or lost_most else precise
 
 
-def precise_run(tree: Any, url: str | None, paragraphs: tuple[str, ...]) -> Any:
-    """trafilatura in precision mode, its fallback extractors only where they could help."""
+def gated_run(
+    tree: Any, url: str | None, paragraphs: tuple[str, ...], settings: dict[str, Any]
+) -> Any:
+    """trafilatura, its fallback extractors only where they could help."""
     from trafilatura import bare_extraction
 
-    first = bare_extraction(tree, url=url, fast=True, **PRECISE, **TRAFILATURA_SETTINGS)
+    first = bare_extraction(tree, url=url, fast=True, **settings, **TRAFILATURA_SETTINGS)
     chars = len(first.text or "") if first is not None else 0
     if fallback_could_help(chars, paragraphs, tree):
-        return bare_extraction(tree, url=url, **PRECISE, **TRAFILATURA_SETTINGS)
+        return bare_extraction(tree, url=url, **settings, **TRAFILATURA_SETTINGS)
     return first
 
 

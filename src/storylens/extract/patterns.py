@@ -189,8 +189,8 @@ def any_match(pattern: re.Pattern[str]) -> Test:
     flags = pattern.flags & ~re.IGNORECASE if fold else pattern.flags
     search = re.compile(source, flags).search
     words = necessary_words(pattern)
-    if words is not None and min(len(word) for word in words) < MIN_NECESSARY_WORD:
-        words = None  # a word this short is in most texts: not worth looking for
+    if words is not None and not all(map(uncommon, words)):
+        words = None  # one of them is in most texts: not worth looking for
     if fold:
         if words is None:
             return lambda text: search(fold_case(text)) is not None
@@ -203,6 +203,11 @@ def any_match(pattern: re.Pattern[str]) -> Test:
 
 
 MIN_NECESSARY_WORD = 3
+
+
+def uncommon(word: str) -> bool:
+    """A word of three characters or more, or a symbol ("©"): absent from most lines."""
+    return len(word) >= MIN_NECESSARY_WORD or not any(char.isalnum() for char in word)
 
 
 def any_word(words: tuple[str, ...], text: str) -> bool:
@@ -252,6 +257,10 @@ def written_in_lower_case(pattern: re.Pattern[str]) -> bool:
 IGNORECASE_EXTRAS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 
 
+def caseless(char: str) -> bool:
+    return char.lower() == char == char.upper() and char.casefold() == char
+
+
 def fold_case(text: str) -> str:
     """The text as ``re.IGNORECASE`` compares it with lower-case ASCII words."""
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:
@@ -273,8 +282,8 @@ def necessary_words(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
     if not words or "" in words:
         return None
     if pattern.flags & re.IGNORECASE:
-        if not all(word.isascii() for word in words):
-            return None
+        if not all(char.isascii() or caseless(char) for word in words for char in word):
+            return None  # fold_case is exact for ASCII letters and characters without case
         words = frozenset(word.lower() for word in words)
     return tuple(sorted(words))
 
