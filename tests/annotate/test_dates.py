@@ -139,3 +139,12 @@ def test_the_start_of_something_told_in_the_past_is_left_unresolved(annotate) ->
 def test_a_day_of_talks_someone_was_called_to_may_lie_either_way(annotate) -> None:
     text = "The minister invited the unions to a meeting on Friday."
     assert _dates(annotate, text)["Friday"].value is None
+
+
+def test_a_weekday_followed_by_the_day_and_month_the_tagger_left_out_is_that_day(annotate) -> None:
+    text = (
+        "- Tuesday 20 September: the council raises the rate to 6.75% by seven votes to two "
+        "and says it will stop buying government bonds at the end of the month."
+    )
+    dates = _dates(annotate, text, published="2033-09-23")
+    assert dates["Tuesday 20 September"].value == "2033-09-20"

@@ -211,3 +211,18 @@ def test_a_vote_split_in_digits_or_words() -> None:
     assert _pairs("The board voted 5-2 to close the mill.")[0][1:] == (5, 2, {}, "vote")
     assert _pairs("The board backed the plan 5-2.")[0][4] == "vote"
     assert _pairs("It passed by nine votes to four.")[0][:3] == ("nine votes to four", 9, 4)
+
+
+def test_the_size_of_a_crowd_counts_the_crowd(annotate) -> None:
+    numbers = annotate("A crowd of 17,850 watched the final. The attendance was 17,900.").numbers
+    assert [n.counted for n in numbers] == ["attendance", "attendance"]
+
+
+def test_a_percentage_counts_what_it_is_the_level_of(annotate) -> None:
+    text = (
+        "The bank raised its base rate to 6.75% on Tuesday, taking it to its highest since 2029. "
+        "Inflation of 7.4% worried the council.\n"
+        "Base rate: 6.75%"
+    )
+    counted = [n.counted for n in annotate(text).numbers if n.unit == "percent"]
+    assert counted == ["rate", "inflation", "rate"]

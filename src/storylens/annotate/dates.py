@@ -108,6 +108,11 @@ def extract_dates(doc: Doc, article_date: date | None) -> tuple[list[DateMention
         covered.update(range(span.start, span.end))
     for token in doc:
         if token.i not in covered and token.lower_ in WEEKDAYS and token.text[0].isupper():
+            if _day_and_month_left_out(doc, token.i + 1):  # "Tuesday | 20 | September"
+                span = doc[token.i : token.i + 3]
+                mentions = [m for m in mentions if not span.start_char <= m.start < span.end_char]
+                mentions.append(_resolve(span, "explicit", article_date))
+                continue
             span = doc[token.i : token.i + 1]
             mentions.append(_resolve(span, "weekday", article_date))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -164,7 +169,16 @@ def _trim(span: Span) -> Span | None:
         end -= 1
     if end > start and _month_left_out(doc, end):
         end += 1  # "Tuesday 18 | May": the tagger stopped short of the month
+    elif end > start and _day_and_month_left_out(doc, end):
+        end += 2  # "Tuesday | 20 | September": the day and month the tagger left out
     return doc[start:end] if end > start else None
+
+
+def _day_and_month_left_out(doc: Doc, end: int) -> bool:
+    """The span is a weekday, and a day number and a month name follow it."""
+    if doc[end - 1].lower_ not in WEEKDAYS or end >= len(doc) or not doc[end].text.isdigit():
+        return False
+    return int(doc[end].text) <= 31 and _month_left_out(doc, end + 1)
 
 
 def _month_left_out(doc: Doc, end: int) -> bool:

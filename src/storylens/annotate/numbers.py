@@ -295,10 +295,14 @@ def _number(span: Span, label: str) -> NumberMention | None:
         return None
     unit = _unit(span, label)
     counted = _counted(span, unit)
+    if counted is None and unit is None:
+        counted = _tally_of(span)
     if counted is None and label == "MONEY":
         counted = _money_spent_on(span) or _sum_of(span)
     if unit == "percent" or unit in CURRENCY_CODES:
         counted = _stance(span) or counted
+    if unit == "percent" and counted is None:
+        counted = _level_of(span)
     told = _label_count(span) or _counting_verb(span) if unit is None else None
     if told is not None:
         return NumberMention(span.start_char, span.end_char, text, float(value), "people", told)
@@ -603,6 +607,62 @@ def _counted(span: Span, unit: str | None) -> str | None:
     if root.pos_ == "NOUN" and root.lemma_.lower() not in TIME_UNITS and unit is None:
         return _noun_lemma(root)
     return _part_of_whole(span)
+
+
+LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "of"})
+
+
+def _level_of(span: Span) -> str | None:
+    """What a percentage is the level of: 'inflation of 7.4%', 'inflation rose to 7.4%',
+    'raised its base rate to 6.75%', '..., taking it to 6.25%' (it: the rate just raised)."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    label = _LABEL.match(text[line_start : span.start_char])
+    if label is not None:  # "Base rate: 6.75%", "August inflation: 7.5%"
+        return label.group(1).split()[-1].lower().rstrip("s") or None
+    root = span.root
+    if root.dep_ in {"dobj", "attr"} and root.head.pos_ in {"VERB", "AUX"}:
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        named = subject is not None and subject.pos_ in {"NOUN", "PROPN"}
+        return subject.lemma_.lower() if named else None
+    prep = root.head
+    if root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in LEVEL_PREPOSITIONS:
+        return None
+    holder = prep.head
+    if holder.lower_ in {"up", "down"} and holder.head.pos_ == "VERB":
+        holder = holder.head  # "revised inflation up to 7.5%"
+    if prep.lower_ == "of":
+        return _noun_lemma(holder) if holder.pos_ == "NOUN" else None
+    if holder.pos_ != "VERB":
+        return None
+    return _level_noun(holder)
+
+
+def _level_noun(verb: Token) -> str | None:
+    """The object a verb moves ('raised the rate'), else its subject ('inflation rose')."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.pos_ == "PRON" and verb.dep_ in {"advcl", "conj", "xcomp"}:
+        return _level_noun(verb.head) if verb.head.pos_ == "VERB" else None
+    if obj is not None:
+        return _noun_lemma(obj) if obj.pos_ == "NOUN" else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _noun_lemma(subject) if subject is not None and subject.pos_ == "NOUN" else None
+
+
+def _tally_of(span: Span) -> str | None:
+    """'a crowd of 17,850', 'the official attendance is 17,850': a noun the lexicon counts,
+    of which the number is the size."""
+    from storylens.annotate.lexicons import counted_synonyms
+
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return counted_synonyms().get(head.head.lemma_.lower())
+    if root.dep_ == "attr" and head.lemma_ == "be":
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ == "NOUN":
+            return counted_synonyms().get(subject.lemma_.lower())
+    return None
 
 
 def _part_of_whole(span: Span) -> str | None:
