@@ -128,6 +128,12 @@ WORDS = [
     "date",
     "main",
     "plain",
+    "footer",
+    "site-Footer",
+    "Cookie_Notice",
+    "consent-manager",
+    "notice--cookie",
+    "OneTrust",
 ]
 TAGS = [
     "div",
@@ -151,6 +157,10 @@ TAGS = [
     "h1",
     "item",
     "list",
+    "footer",
+    "svg",
+    "template",
+    "style",
 ]
 ATTRIBUTES = ["id", "class", "style", "role", "itemprop", "rel", "data-component", "data-testid"]
 VALUES = {

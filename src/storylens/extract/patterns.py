@@ -29,7 +29,9 @@ class Unsupported(ValueError):
 def literal_test(pattern: str, ignore_case: bool = False) -> Test:
     """``value -> bool``, equivalent to ``re.search(pattern, value) is not None``."""
     compiled = re.compile(pattern, re.IGNORECASE if ignore_case else 0)
-    forms = None if ignore_case else literal_forms(pattern)
+    if ignore_case:
+        return any_match(compiled)
+    forms = literal_forms(pattern)
     if forms is None:
         return lambda value: compiled.search(value) is not None
     return forms_test(forms)
@@ -66,6 +68,12 @@ def forms_test(forms: list[str]) -> Test:
     if "" in anywhere or "" in starts or "" in ends:
         return lambda value: True
     search = re.compile(trie_pattern(anywhere)).search if anywhere else None
+    if not ends and not exact:  # the usual shape: a value with none of the words is out
+        if not starts:
+            return lambda value: bool(value) and search(value) is not None
+        if search is None:
+            return lambda value: bool(value) and value.startswith(starts)
+        return lambda value: bool(value) and (value.startswith(starts) or search(value) is not None)
 
     def test(value: str) -> bool:
         return (

@@ -397,13 +397,33 @@ def author_discard(path: str) -> Selector:
     return among(("a", "div", "section", "span"), keep)
 
 
+def basic_clean(path: str) -> Selector:
+    """What baseline and html2txt strip: ``.//aside|.//div[contains(@class|@id, 'footer')]|
+    .//fencedframe|.//footer|.//script|.//style|.//svg|.//template|.//*[re:test(@class,
+    CONSENT, 'i') or re:test(@id, CONSENT, 'i')]``, in document order."""
+    by_class, by_id = regex_tests(path)
+    tags = frozenset(["aside", "fencedframe", "footer", "script", "style", "svg", "template"])
+
+    def keep(element: Any) -> bool:
+        tag = element.tag
+        if tag in tags:
+            return True
+        get = element.get
+        if tag == "div" and "footer" in first_value(element, "class", "id"):
+            return True
+        return by_class(get("class", "")) or by_id(get("id", ""))
+
+    return filtered("descendant::*", keep)
+
+
 @dataclass(frozen=True)
 class StandIn:
-    """Where an expression sits in trafilatura.xpaths, the hash of its text, and the factory
-    of its stand-in."""
+    """Where an expression sits in trafilatura (a list in trafilatura.xpaths and an index in
+    it, or a module and a name in it), the hash of its text, and the factory of its
+    stand-in."""
 
     group: str
-    index: int
+    index: int | str
     key: str
     build: Callable[[str], Selector]
 
@@ -425,17 +445,25 @@ STAND_INS = (
     StandIn("AUTHOR_XPATHS", 1, "4856676a9393bea9", author_generic),
     StandIn("AUTHOR_XPATHS", 2, "4afa206113dc7a07", author_any),
     StandIn("AUTHOR_DISCARD_XPATHS", 0, "1525438e8c743f23", author_discard),
+    StandIn("trafilatura.baseline", "BASIC_CLEAN_XPATH", "db6c25acd08aef99", basic_clean),
 )
 
 
 @dataclass
 class Swap:
-    """One expression of trafilatura's and its stand-in."""
+    """One expression of trafilatura's (``group[index]``, or attribute ``index`` of the module
+    ``group``) and its stand-in."""
 
-    group: list[Any]
-    index: int
+    group: Any
+    index: int | str
     original: Any
     replacement: Selector
+
+    def put(self, value: Any) -> None:
+        if isinstance(self.index, str):
+            setattr(self.group, self.index, value)
+        else:
+            self.group[self.index] = value
 
 
 class Installed:
@@ -452,7 +480,7 @@ class Installed:
                 self.swaps = build_swaps()
             if self.depth == 0:
                 for swap in self.swaps:
-                    swap.group[swap.index] = swap.replacement
+                    swap.put(swap.replacement)
             self.depth += 1
 
     def leave(self) -> None:
@@ -460,19 +488,23 @@ class Installed:
             self.depth -= 1
             if self.depth == 0:
                 for swap in self.swaps or ():
-                    swap.group[swap.index] = swap.original
+                    swap.put(swap.original)
 
 
 def build_swaps() -> list[Swap]:
     """A swap for every stand-in whose expression is still the one it was written for."""
-    from trafilatura import xpaths
+    import importlib
 
     swaps = []
     for stand_in in STAND_INS:
-        group = getattr(xpaths, stand_in.group, None)
-        if not isinstance(group, list) or stand_in.index >= len(group):
-            continue
-        original = group[stand_in.index]
+        if isinstance(stand_in.index, str):  # a module's name
+            group = importlib.import_module(stand_in.group)
+            original = getattr(group, stand_in.index, None)
+        else:
+            group = getattr(importlib.import_module("trafilatura.xpaths"), stand_in.group, None)
+            if not isinstance(group, list) or stand_in.index >= len(group):
+                continue
+            original = group[stand_in.index]
         path = getattr(original, "path", None)
         if path is None or path_key(path) != stand_in.key:
             continue
