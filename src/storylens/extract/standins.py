@@ -319,7 +319,10 @@ def author_specific(path: str) -> Selector:
             or get("id") == "author"
             or cls == "author"
             or get("itemprop") == "author name"
-            or any(string_value(child) == "me" for child in element.iterchildren("rel"))
+            or (
+                element.find("rel") is not None
+                and any(string_value(child) == "me" for child in element.iterchildren("rel"))
+            )
             or get("data-testid") in ("AuthorCard", "AuthorURL")
             or by_class(cls)
         )

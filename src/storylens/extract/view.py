@@ -95,9 +95,6 @@ def page_view(
     )
 
 
-SPACE = re.compile(" ")
-
-
 @lru_cache(maxsize=65536)
 def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     """The line is a link's text, or starts with one that makes up most of it (a headline
@@ -108,13 +105,25 @@ def is_link_line(line: str, link_texts: frozenset[str]) -> bool:
     if key in link_texts or is_list_of_links(line, link_texts):
         return True
     # Prefixes of three words or more, longest first; one under half the line cannot count.
-    ends = [match.start() for match in SPACE.finditer(key)]
-    for end in reversed(ends[2:]):
+    third_space = nth_space(key, 3)
+    end = key.rfind(" ")
+    while third_space >= 0 and end >= third_space:
         if end < 0.5 * len(key):
             return False
         if key[:end] in link_texts:
             return True
+        end = key.rfind(" ", 0, end)
     return False
+
+
+def nth_space(text: str, n: int) -> int:
+    """Where the text's n-th space is, -1 when it has fewer."""
+    at = -1
+    for _ in range(n):
+        at = text.find(" ", at + 1)
+        if at < 0:
+            return -1
+    return at
 
 
 LIST_LABEL = re.compile(r"^[^:]{1,40}:\s+")
