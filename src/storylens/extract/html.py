@@ -88,13 +88,13 @@ def draft_tree(tree: Any, url: str | None, fast: bool) -> HtmlDraft:
 
     headings = page_headings(tree)
     links = link_texts(tree, url)
-    paragraphs = paragraph_texts(tree)
+    blocks = page_blocks(tree)
     if fast:
         chosen = extraction(bare_extraction(tree, url=url, **BALANCED, **TRAFILATURA_SETTINGS))
     else:
-        chosen = extraction(gated_run(tree, url, paragraphs, PRECISE))
-    if not fast and could_miss_prose(chosen, paragraphs, links):
-        balanced = gated_run(tree, url, paragraphs, BALANCED)
+        chosen = extraction(gated_run(tree, url, blocks, PRECISE))
+    if not fast and could_miss_prose(chosen, blocks.paragraphs, links):
+        balanced = gated_run(tree, url, blocks, BALANCED)
         chosen = better_extraction(chosen, extraction(balanced), links)
     lines = chosen.lines
     words = count_words(lines)
@@ -292,44 +292,54 @@ def better_extraction(
     return balanced if more_prose or lost_most else precise
 
 
-def gated_run(
-    tree: Any, url: str | None, paragraphs: tuple[str, ...], settings: dict[str, Any]
-) -> Any:
+def gated_run(tree: Any, url: str | None, blocks: Blocks, settings: dict[str, Any]) -> Any:
     """trafilatura, its fallback extractors only where they could help."""
     from trafilatura import bare_extraction
 
     first = bare_extraction(tree, url=url, fast=True, **settings, **TRAFILATURA_SETTINGS)
     chars = len(first.text or "") if first is not None else 0
-    if fallback_could_help(chars, paragraphs, tree):
+    if fallback_could_help(chars, blocks):
         return bare_extraction(tree, url=url, **settings, **TRAFILATURA_SETTINGS)
     return first
 
 
-def fallback_could_help(chars: int, paragraphs: tuple[str, ...], tree: Any) -> bool:
-    """Whether readability or jusText could replace a precise text of this many characters:
-    they take over short texts, and texts they find twice as long."""
+def fallback_could_help(chars: int, blocks: Blocks) -> bool:
+    """Whether readability or jusText could replace a text of this many characters: they take
+    over short texts, and texts they find twice as long."""
     if chars < FALLBACK_SHORT_TEXT:
         return True
-    if chars < FALLBACK_PARAGRAPH_SHARE * sum(len(p) for p in paragraphs):
+    if chars < FALLBACK_PARAGRAPH_SHARE * sum(len(p) for p in blocks.paragraphs):
         return True
-    return chars < readable_block(tree)
+    return chars < blocks.readable
 
 
-def readable_block(tree: Any) -> float:
-    """The characters of the page's largest block of paragraphs, weighed as readability does
-    (a paragraph counts for its parent, half for its grandparent): an estimate of the text
-    readability would pick."""
+@dataclass(frozen=True)
+class Blocks:
+    """The page's paragraphs (<p> texts, whitespace collapsed) and the characters of its
+    largest block of paragraphs, weighed as readability does (a paragraph, <pre> or <td>
+    counts for its parent, half for its grandparent): an estimate of the text readability
+    would pick."""
+
+    paragraphs: tuple[str, ...]
+    readable: float
+
+
+def page_blocks(tree: Any) -> Blocks:
+    """Both in one walk over the page's paragraphs."""
+    paragraphs = []
     weights: dict[Any, float] = {}
     for element in tree.iter("p", "pre", "td"):
-        chars = len(" ".join(element.text_content().split()))
+        text = " ".join(element.text_content().split())
+        if element.tag == "p":
+            paragraphs.append(text)
         parent = element.getparent()
-        if chars < READABLE_MIN_CHARS or parent is None:
+        if len(text) < READABLE_MIN_CHARS or parent is None:
             continue
-        weights[parent] = weights.get(parent, 0) + chars
+        weights[parent] = weights.get(parent, 0) + len(text)
         grandparent = parent.getparent()
         if grandparent is not None:
-            weights[grandparent] = weights.get(grandparent, 0) + chars / 2
-    return max(weights.values(), default=0)
+            weights[grandparent] = weights.get(grandparent, 0) + len(text) / 2
+    return Blocks(tuple(paragraphs), max(weights.values(), default=0))
 
 
 def could_miss_prose(
@@ -345,10 +355,6 @@ def could_miss_prose(
     if count_words(paragraphs) <= needed:
         return False
     return prose_words(map(features_of_text, paragraphs), links) > needed
-
-
-def paragraph_texts(tree: Any) -> tuple[str, ...]:
-    return tuple(" ".join("".join(p.itertext()).split()) for p in tree.iter("p"))
 
 
 def prose_words(features: Iterable[LineFeatures], links: frozenset[str]) -> int:

@@ -75,6 +75,11 @@ SCRIPTS = {
     "THAI": "th",
 }
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Each stop word with the languages it belongs to: one look-up a word of text.
+LANGUAGES_OF_WORD: dict[str, tuple[str, ...]] = {
+    word: tuple(code for code, stop in STOP_WORDS.items() if word in stop)
+    for word in frozenset().union(*STOP_WORDS.values())
+}
 
 
 def guess_language(text: str) -> str | None:
@@ -86,9 +91,11 @@ def guess_language(text: str) -> str | None:
     words = [w.casefold() for w in WORD.findall(sample)[:SAMPLE_WORDS]]
     if len(words) < MIN_WORDS:
         return None
-    shares = {
-        code: sum(1 for w in words if w in stop) / len(words) for code, stop in STOP_WORDS.items()
-    }
+    counts = dict.fromkeys(STOP_WORDS, 0)
+    for word in words:
+        for code in LANGUAGES_OF_WORD.get(word, ()):
+            counts[code] += 1
+    shares = {code: count / len(words) for code, count in counts.items()}
     best = max(sorted(shares), key=lambda code: shares[code])
     if shares["en"] >= 0.12:
         return "en"
