@@ -433,8 +433,8 @@ def test_two_tellings_of_one_sentence_name_one_press_conference() -> None:
 
 
 def test_a_quay_written_with_the_is_no_town_of_that_name() -> None:
-    a = Doc("a", "The team paraded the cup on the Riva on Thursday.")
-    a.event("paraded", "ceremony", (), ("Riva",))
-    b = Doc("b", "The team paraded the cup in Split on Thursday.")
-    b.event("paraded", "ceremony", (), ("Split",))
+    a = Doc("a", "The team paraded the cup on the Marina on Thursday.")
+    a.event("paraded", "ceremony", (), ("Marina",))
+    b = Doc("b", "The team paraded the cup in Lyon on Thursday.")
+    b.event("paraded", "ceremony", (), ("Lyon",))
     assert compare_story(linked(a, b)).conflicts == ()

@@ -788,8 +788,8 @@ _AUX = ("were", "was", "are", "is", "had", "have", "has", "been")
 
 
 def _name_before(text: str) -> str | None:
-    """The capitalised name that ends the text ('... to beat Slavonija Osijek' -> 'Slavonija
-    Osijek'), without a capitalised opening word ('The', 'On'); a shouted heading is none."""
+    """The capitalised name that ends the text ('... to beat Harbour Town Rovers' -> 'Harbour
+    Town Rovers'), without a capitalised opening word ('The', 'On'); a shouted heading is none."""
     match = _NAME.search(text.rstrip())
     if match is None:
         return None

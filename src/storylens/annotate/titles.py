@@ -64,7 +64,7 @@ ORGANISATION_LED_BODIES = frozenset(
     | {"association", "league", "foundation", "delegation", "consortium"}
 )
 MAX_NAME_WORDS = 4
-AREA_MARK = " for "  # 'representative for ghana': the office, then the area the post covers
+AREA_MARK = " for "  # 'representative for norvale': the office, then the area the post covers
 
 
 @dataclass

@@ -182,8 +182,8 @@ def _similar(a: str, b: str, threshold: float) -> bool:
     return max(fuzz.ratio(a, b), fuzz.ratio(sound_key(a), sound_key(b))) >= threshold
 
 
-# Letters that transliterations of one name swap ("Aleksei"/"Alexei", "Yevgenia"/"Evgenia",
-# "Wladimir"/"Vladimir", "Zelenskyy"/"Zelenskiy"), in the order they are replaced.
+# Letters that transliterations of one name swap ("Aleksandr"/"Alexandr", "Yelena"/"Elena",
+# "Wiktor"/"Viktor", "Dmitriy"/"Dmitri"), in the order they are replaced.
 _TRANSLITERATION = (("ks", "x"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ye", "e"), ("y", "i"))
 _DOUBLED = re.compile(r"(\w)\1+")
 
@@ -292,7 +292,7 @@ _CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
 def _names_with_a_demonym(articles: list[AnnotatedArticle], keys: set[str]) -> set[str]:
-    """One-word names the story also turns into an adjective ('Aldora', 'Aldoran troops'):
+    """One-word names the story also turns into an adjective ('Norvale', 'Norvalean troops'):
     a country's or a region's, which the tagger may take for a surname when no gazetteer
     knows it. A person's name has no demonym."""
     single = {key for key in keys if " " not in key}

@@ -571,7 +571,7 @@ def main_event(context: StoryContext, events: list[Event]) -> Event | None:
 
 
 def _place_of(mention: EntityMention, text: str = "") -> Place:
-    """The place a mention names. "the Riva", "the Mall": a name written with 'the' before it
+    """The place a mention names. "the Marina", "the Mall": a name written with 'the' before it
     is a street, a square or a quay, never the town of that name a gazetteer may list."""
     place = normalize_place(mention.text)
     written_the = text[max(0, mention.start - 4) : mention.start].lower() == "the "

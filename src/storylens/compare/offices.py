@@ -206,7 +206,7 @@ def office_family(office: str | None) -> str:
     return "leader" if bare in LEADER_OFFICES else bare
 
 
-AREA_MARK = " for "  # annotate writes a post's area after its office: 'representative for ghana'
+AREA_MARK = " for "  # annotate writes a post's area after its office: 'representative for norvale'
 
 
 def split_area(office: str) -> tuple[str, str]:

@@ -341,7 +341,7 @@ _UNIT = re.compile(
 
 
 def _unit(place: Place) -> tuple[str, str] | None:
-    """('province', 'bac ninh') for 'the northern province of Bac Ninh' or 'Bac Ninh province'."""
+    """('province', 'dan hoa') for 'the northern province of Dan Hoa' or 'Dan Hoa province'."""
     match = _UNIT.match(place.id.removeprefix("name:"))
     if match is None:
         return None

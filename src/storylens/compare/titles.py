@@ -163,8 +163,8 @@ def generic_bodies(context: StoryContext, written: list[str | None]) -> dict[str
 
 
 def unknown_demonyms(context: StoryContext, written: list[str | None]) -> dict[str, str]:
-    """'Aldoran' -> 'Aldora' for places no gazetteer knows (a new or fictional country): an
-    adjective whose stem begins a name the story uses, as 'Kerevian' begins with 'Kerevia' and
+    """'Norvalean' -> 'Norvale' for places no gazetteer knows (a new or fictional country): an
+    adjective whose stem begins a name the story uses, as 'Veskian' begins with 'Veskia' and
     'Italian' with 'Ital(y)'. Known countries already share a key through the gazetteer."""
     keys = jurisdiction_keys(context, written, NAME_LABELS)
     names = {key.removeprefix("name:") for key in keys if key and key.startswith("name:")}
@@ -324,7 +324,7 @@ def titles_clash(a: str, b: str) -> float:
 
 
 def _two_areas(a: str, b: str) -> bool:
-    """'representative for ghana' and 'regional director for africa' at one body: two posts
+    """'representative for norvale' and 'regional director for africa' at one body: two posts
     for two areas. The same post for a city and its country is one post; the same post for
     two areas only clashes when the places are known apart (a region may hold a country)."""
     office_a, area_a = split_area(a)
