@@ -394,13 +394,12 @@ def _places(
         for clause in trigger.children:
             if clause.dep_ in {"relcl", "acl"} and not _motion_verb(clause):
                 _collect_places(clause, LOCATIVE - {"on"}, resolver, found)
-    if trigger.pos_ == "VERB" and kind in SEATED_KINDS:
-        subject = subject_of(trigger)
-        if subject is not None and not _is_person(subject, resolver):
-            _collect_places(subject, SEAT, resolver, found)  # "the court in City upheld"
-    if kind in WORKPLACE_KINDS:  # "dockworkers at the port of X walked out": the strike is there
-        verb = trigger if trigger.pos_ == "VERB" else governor
-        subject = subject_of(verb) if verb is not None else None
+    # "the court in City upheld", "dockworkers at the port of X walked out": where the actors
+    # sit or work is where the event is.
+    seated = trigger.pos_ == "VERB" and kind in SEATED_KINDS
+    verb = trigger if trigger.pos_ == "VERB" else governor
+    if (seated or kind in WORKPLACE_KINDS) and verb is not None:
+        subject = subject_of(verb)
         if subject is not None and not _is_person(subject, resolver):
             _collect_places(subject, SEAT, resolver, found)
     return found

@@ -553,14 +553,19 @@ def _bare_object(number: Token) -> bool:
     )
 
 
-def _label_count(span: Span) -> str | None:
-    """'Injured: 43' in a list of figures: the label says what the number counts."""
+def line_label(span: Span) -> str | None:
+    """The label the number's line opens with ('Injured: 43'), lower-cased, if any."""
     text = span.doc.text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     match = _LABEL.match(text[line_start : span.start_char])
-    if match is None:
+    return match.group(1).strip().lower() if match else None
+
+
+def _label_count(span: Span) -> str | None:
+    """'Injured: 43' in a list of figures: the label says what the number counts."""
+    label = line_label(span)
+    if label is None:
         return None
-    label = match.group(1).strip().lower()
     from storylens.annotate.lexicons import counted_synonyms
 
     verbs = _people_verbs()["object"]
@@ -615,11 +620,9 @@ LEVEL_PREPOSITIONS = frozenset({"to", "from", "at", "of"})
 def _level_of(span: Span) -> str | None:
     """What a percentage is the level of: 'inflation of 7.4%', 'inflation rose to 7.4%',
     'raised its base rate to 6.75%', '..., taking it to 6.25%' (it: the rate just raised)."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    label = _LABEL.match(text[line_start : span.start_char])
+    label = line_label(span)
     if label is not None:  # "Base rate: 6.75%", "August inflation: 7.5%"
-        return label.group(1).split()[-1].lower().rstrip("s") or None
+        return label.split()[-1].rstrip("s") or None
     root = span.root
     if root.dep_ in {"dobj", "attr"} and root.head.pos_ in {"VERB", "AUX"}:
         subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)

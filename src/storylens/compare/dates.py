@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from storylens.annotate.dates import ORDINAL_DAY_RE
 from storylens.model import DateMention
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -133,16 +134,13 @@ _DAY_WORD = re.compile(
 )
 
 
-_ORDINAL_DAY = re.compile(r"^(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)$", re.I)
-
-
 def read_day_word(mention: DateMention) -> DateReading | None:
     """'yesterday morning', 'tomorrow', 'the 12th': the day the annotator resolved in the
     article's own frame, as a day (only worth comparing where that frame is trusted)."""
     if not mention.anchored:
         return None
     relative_day = mention.granularity == "relative" and _DAY_WORD.match(mention.text.strip())
-    ordinal_day = mention.granularity == "day" and _ORDINAL_DAY.match(mention.text.strip())
+    ordinal_day = mention.granularity == "day" and ORDINAL_DAY_RE.match(mention.text.strip())
     if not (relative_day or ordinal_day):
         return None
     day = parse_iso_date(mention.value) if mention.value and len(mention.value) == 10 else None

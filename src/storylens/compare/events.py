@@ -280,6 +280,14 @@ class _Catalogue:
             self.events[key] = _new_event(self.context, group, participants)
         return self.events[key]
 
+    def unnamed(self, group: str, anchor: str) -> Event:
+        """An event nobody is named with, told apart from the group's others by where it was
+        first told (its anchor)."""
+        key = (group, frozenset({f"@{anchor}"}))
+        if key not in self.events:
+            self.events[key] = Event(f"{group}|@{anchor}", group, frozenset())
+        return self.events[key]
+
     def in_group(self, group: str) -> list[Event]:
         return [e for (g, _p), e in sorted(self.events.items(), key=_key_order) if g == group]
 
@@ -488,10 +496,7 @@ def _join_retold_mentions(
         if len({u.article.id for u in members}) < 2:
             continue
         first = min(members, key=lambda u: (u.article.id, u.mention.start))
-        event = catalogue.get(
-            first.group, frozenset({f"retold:{first.article.id}:{first.mention.start}"})
-        )
-        event.participants = frozenset()
+        event = catalogue.unnamed(first.group, f"{first.article.id}:{first.mention.start}")
         for use in members:
             if not is_past_occasion(use, context.frame_year, context.trusted(use.article.id)):
                 event.uses.append(use)

@@ -151,7 +151,7 @@ def _stamp_then_page_details(line: str) -> bool:
     first = segments[0].split(",")[0]
     if not (_HAS_DIGIT.search(first) and _has_day_or_weekday_clock(first)):
         return False
-    if not _nearly_only_stamp_tokens(segments[0]):
+    if not _only_stamp_tokens(segments[0], short_words=1):
         return False
     return all(_page_detail(s) for s in segments[1:])
 
@@ -168,13 +168,6 @@ def _page_detail(segment: str) -> bool:
 _LEAD_LABEL = re.compile(r"^[^\w(]*(?:[^\W\d][^:\d]{0,30}:\s*)?")
 
 
-def _nearly_only_stamp_tokens(segment: str) -> bool:
-    """Stamp tokens and at most one short word between them ("14. 5. 2031. u 21:52")."""
-    rest = _STAMP_TOKEN.sub(" ", segment)
-    words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
-    return len(words) == 0 or (len(words) == 1 and len(words[0]) <= 3)
-
-
 def _has_day_or_weekday_clock(line: str) -> bool:
     has_day = (
         _ISO.search(line)
@@ -186,10 +179,12 @@ def _has_day_or_weekday_clock(line: str) -> bool:
     return bool(has_day or (_CLOCK.search(line) and re.search(_WEEKDAY, line, re.I)))
 
 
-def _only_stamp_tokens(line: str) -> bool:
+def _only_stamp_tokens(line: str, short_words: int = 0) -> bool:
+    """Nothing but stamp tokens and labels, or at most ``short_words`` short words between them
+    ("14. 5. 2031. u 21:52")."""
     rest = _STAMP_TOKEN.sub(" ", line)
     words = [w for w in re.findall(r"[^\W\d_]+", rest) if w.lower() not in _LABEL_WORDS]
-    return len(words) == 0
+    return len(words) <= short_words and all(len(w) <= 3 for w in words)
 
 
 def _stamp_with_section_labels(line: str) -> bool:
