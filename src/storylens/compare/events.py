@@ -433,6 +433,20 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
     return sorted(found, key=lambda e: (-e.families(context), e.id))
 
 
+SentenceAt = tuple[str, int]  # (article id, sentence index)
+
+
+def _aligned_sentences(
+    context: StoryContext, wanted: set[SentenceAt]
+) -> dict[SentenceAt, list[SentenceAt]]:
+    """For each sentence, the sentences of other articles aligned with it (among ``wanted``)."""
+    aligned: dict[SentenceAt, list[SentenceAt]] = defaultdict(list)
+    for a, sentence_a, b, sentence_b in context.alignments:
+        if a != b and (b, sentence_b) in wanted:
+            aligned[(a, sentence_a)].append((b, sentence_b))
+    return aligned
+
+
 def _follow_alignments(
     context: StoryContext, uses: list[EventUse], resolved: dict[int, Event]
 ) -> None:
@@ -443,10 +457,7 @@ def _follow_alignments(
     by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
     for index, use in enumerate(uses):
         by_sentence[(use.article.id, use.mention.sentence)].append(index)
-    aligned_with: dict[tuple[str, int], list[tuple[str, int]]] = defaultdict(list)
-    for a, sentence_a, b, sentence_b in context.alignments:
-        if a != b and (b, sentence_b) in by_sentence:
-            aligned_with[(a, sentence_a)].append((b, sentence_b))
+    aligned_with = _aligned_sentences(context, set(by_sentence))
     changed = True
     while changed:
         changed = False
@@ -482,11 +493,11 @@ def _join_retold_mentions(
             key = parent[key]
         return key
 
-    for a, sentence_a, b, sentence_b in context.alignments:
-        if a == b:
-            continue
-        for group in {k[2] for k in single if k[0] == a and k[1] == sentence_a}:
-            key_a, key_b = (a, sentence_a, group), (b, sentence_b, group)
+    aligned_with = _aligned_sentences(context, {(a, sentence) for a, sentence, _g in single})
+    for key_a in single:
+        article_id, sentence, group = key_a
+        for other_id, other_sentence in aligned_with[(article_id, sentence)]:
+            key_b = (other_id, other_sentence, group)
             if key_b in single:
                 parent[root(key_a)] = root(key_b)
     clusters: dict[tuple[str, int, str], list[EventUse]] = defaultdict(list)
