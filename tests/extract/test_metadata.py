@@ -68,3 +68,36 @@ def test_a_stamp_printed_in_its_own_block_dates_a_page_without_meta_dates() -> N
         "</main></body></html>"
     )
     assert stamped_day(html.fromstring(page)) == "2030-11-11"
+
+
+@pytest.mark.parametrize(
+    ("block", "day"),
+    [
+        ("<p>Dec 26, 2031 <span>&bull; 6 min read</span></p>", "2031-12-26"),
+        ("<div><svg><use href='#calendar'></use></svg> Dec 12, 2031 </div>", "2031-12-12"),
+        ("<h3><span>blog | </span> February 01, 2032</h3>", "2032-02-01"),
+    ],
+)
+def test_a_stamp_beside_an_icon_or_a_label_dates_the_page(block: str, day: str) -> None:
+    from lxml import html
+
+    from storylens.extract.metadata import stamped_day
+
+    page = (
+        f"<html><body><main><h1>Harbour dredging starts</h1>{block}"
+        "<p>Work began.</p></main></body></html>"
+    )
+    assert stamped_day(html.fromstring(page)) == day
+
+
+def test_a_long_block_that_mentions_a_date_is_not_a_stamp() -> None:
+    from lxml import html
+
+    from storylens.extract.metadata import stamped_day
+
+    page = (
+        "<html><body><main><div><p>The harbour closed on Dec 26, 2031 after the storm, and "
+        "<b>crews</b> worked for weeks to clear the channel before ships could return.</p>"
+        "</div></main></body></html>"
+    )
+    assert stamped_day(html.fromstring(page)) is None

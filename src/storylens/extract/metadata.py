@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-# htmldate: prefer the original publication date to the last update; search the page's text
-# when no meta field holds a date.
-DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": True}
+# htmldate: prefer the original publication date to the last update. Its extensive search
+# (every text segment through dateparser, then the whole page's markup) took a tenth of all
+# extraction time on the wcxb pages for 3 more right days in 659; ``stamped_day`` finds all but
+# one of them for a hundredth of that (benchmarks/bench_extract.py).
+DATE_SEARCH: dict[str, Any] = {"original_date": True, "extensive_search": False}
 SITE_FROM_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
 
 
@@ -62,29 +64,57 @@ def searched_day(tree: Any, url: str | None) -> str | None:
     return clean(find_date(tree, url=url, **DATE_SEARCH))
 
 
-STAMP_ELEMENTS = 80  # short text blocks looked at, from the top of the page
+STAMP_ELEMENTS = 150  # short text blocks looked at, from the top of the page
+STAMP_TAGS = frozenset(["div", "p", "span", "time", "small", "h2", "h3", "h4", "h5", "h6"])
+STAMP_MAX_CHARS = 100
 
 
 def stamped_day(tree: Any) -> str | None:
     """A date stamp printed as its own short block ("Mon Nov 11 2030 21:03:27 GMT-0300",
-    "2033.09.20. 16:41") that neither meta fields nor htmldate read."""
+    "2033.09.20. 16:41", an icon then "Dec 12, 2031") that neither meta fields nor htmldate's
+    quick search read: htmldate's extensive search finds most of these too, at ten times the
+    cost."""
     from storylens.extract.dates import looks_like_date_stamp, parse_date_stamp
 
     seen = 0
     for element in tree.iterfind(".//body//*"):
-        if element.tag not in {"div", "p", "span", "time", "small"} or len(element):
+        if element.tag not in STAMP_TAGS:
             continue
-        text = " ".join((element.text or "").split())
-        if not text or len(text) > 100:
+        texts = block_texts(element)
+        if not texts:
             continue
         seen += 1
-        if looks_like_date_stamp(text):
-            found = parse_date_stamp(text)
-            if found:
+        for text in texts:
+            if looks_like_date_stamp(text) and (found := parse_date_stamp(text)):
                 return found[:10]
         if seen >= STAMP_ELEMENTS:
             break
     return None
+
+
+def block_texts(element: Any) -> list[str]:
+    """What a block says before its first child ("Dec 12, 2031 <span>· 4 min read</span>"),
+    and all it says when that is short (an icon, then the date)."""
+    own = " ".join((element.text or "").split())
+    texts = [own] if 0 < len(own) <= STAMP_MAX_CHARS else []
+    if len(element):
+        whole = short_text(element)
+        if whole and whole != own:
+            texts.append(whole)
+    return texts
+
+
+def short_text(element: Any) -> str | None:
+    """The block's words when they are few (its own text and its children's), else None;
+    stops reading as soon as the block is too long."""
+    pieces, length = [], 0
+    for piece in element.itertext():
+        length += len(piece)
+        if length > 4 * STAMP_MAX_CHARS:  # whitespace of the markup counts here
+            return None
+        pieces.append(piece)
+    text = " ".join(" ".join(pieces).split())
+    return text if 0 < len(text) <= STAMP_MAX_CHARS else None
 
 
 def site_name(tree: Any, declared: str | None, url: str | None) -> str | None:
