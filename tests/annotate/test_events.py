@@ -267,3 +267,26 @@ def test_telling_reporters_is_a_press_conference(annotate) -> None:
     told = _one(events, "told")
     assert told.kind == "press conference"
     assert [p.text for p in told.places] == ["Marrowby"]
+
+
+def test_breaking_into_a_building_is_a_theft_where_the_building_stands(annotate) -> None:
+    text = "Thieves broke into the Corrin Maritime Museum in Dunmore early on Monday."
+    theft = _one(_events(annotate, text), "broke")
+    assert theft.kind == "theft"
+    assert [p.text for p in theft.places] == ["Dunmore"]
+    assert [t.text for t in theft.times] == ["Monday"]
+
+
+def test_an_arrest_over_a_theft_lends_the_theft_neither_its_place_nor_its_day(annotate) -> None:
+    text = "Police arrested two men in Brackley on Thursday over Monday's theft of the paintings."
+    theft = _one(_events(annotate, text), "theft")
+    assert theft.places == ()
+    assert [t.text for t in theft.times] == ["Monday"]
+
+
+def test_an_approval_measured_in_per_cent_is_no_event(annotate) -> None:
+    text = (
+        "A poll published on Sunday put approval of the Varne government at 34 per cent, "
+        "down from 41 per cent in January."
+    )
+    assert not [e for e in _events(annotate, text) if e.kind == "approval"]

@@ -226,3 +226,14 @@ def test_a_percentage_counts_what_it_is_the_level_of(annotate) -> None:
     )
     counted = [n.counted for n in annotate(text).numbers if n.unit == "percent"]
     assert counted == ["rate", "inflation", "rate"]
+
+
+def test_a_scale_joined_by_a_hyphen_scales_the_number() -> None:
+    assert parse_value("C$1.84-billion") == 1.84e9
+    assert parse_value("a €2-million grant") == 2e6
+
+
+def test_a_percentage_the_tagger_misses_is_read_with_what_it_measures(annotate) -> None:
+    text = "A Brell Research poll puts the Varne government's approval at just 31 per cent."
+    number = _numbers(annotate, text)["31 per cent"]
+    assert (number.value, number.unit, number.counted) == (31.0, "percent", "approval")

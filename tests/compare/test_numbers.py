@@ -284,6 +284,16 @@ def test_the_new_value_of_a_reported_change_takes_no_side() -> None:
     assert compare_story(linked(c, d, alignments=[("c", 0, "d", 0)])).conflicts == ()
 
 
+def test_a_rewrite_that_keeps_one_value_of_a_reading_and_its_past_keeps_the_reading() -> None:
+    a = Doc("a", "A poll put approval of the cabinet at 34%, down from 41% in January.")
+    a.number("34%", 34, "percent", "approval")
+    a.number("41%", 41, "percent", "approval")
+    b = Doc("b", "A poll puts the cabinet's approval at just 31%.")
+    b.number("31%", 31, "percent", "approval")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"34%", "31%"}
+
+
 def test_a_rounding_backs_the_value_it_rounds() -> None:
     a = Doc("a", "Ministers agreed a €2.35 billion aid package for the coast.")
     a.number("€2.35 billion", 2.35e9, "eur", "package")

@@ -125,8 +125,21 @@ def test_a_stamp_beside_a_byline_is_a_byline_line() -> None:
         ("2033.09.20. 16:41", "2033-09-20T16:41:00"),
         ("Objavljeno / Published: 14. 5. 2031. u 21:52 · Autor: ASA", "2031-05-14T21:52:00"),
         ("🗓 16 May 2031 · ⏱ 2 min read · Staff", "2031-05-16"),
+        (
+            "Posted Mar 14, 2033 2:05 PM EDT · Last updated Mar 14, 2033 3:20 PM EDT · "
+            "By Northern Press Agency",
+            "2033-03-14T14:05:00",
+        ),
     ],
 )
 def test_a_date_then_short_page_details_is_a_stamp(line: str, value: str) -> None:
     assert looks_like_date_stamp(line)
     assert parse_date_stamp(line) == value
+
+
+def test_a_long_line_with_a_date_and_a_sentence_is_not_a_stamp() -> None:
+    line = (
+        "Posted Mar 14, 2033 2:05 PM EDT · The minister resigned after weeks of pressure "
+        "over the contract · By Northern Press Agency"
+    )
+    assert not looks_like_date_stamp(line)

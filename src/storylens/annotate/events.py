@@ -9,6 +9,7 @@ a motion verb ('travel to X for talks') belongs to the journey, not to the talks
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from storylens.annotate.coref import Resolver, subject_of
@@ -136,6 +137,8 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
     if resolver.mention_at(token) is not None:
         return None  # part of a name ("Peace Prize", "Victory Day")
     lemma = fold(token.lemma_)
+    if token.pos_ == "NOUN" and _measured_level(token):
+        return None  # "approval at 34 per cent", "support of 41%": a poll's measure
     if token.pos_ == "NOUN" or _nominal_adjective(token):
         modifier = next(
             (c for c in token.children if c.dep_ in {"compound", "amod"} and c.i == token.i - 1),
@@ -169,6 +172,30 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
     return None
 
 
+def _measured_level(noun: Token) -> bool:
+    """The noun is given a percentage ('approval at 34 per cent', 'approval of 41%') or heads
+    a rating ('approval rating'): a level measured, not an event."""
+    if noun.dep_ == "compound" and fold(noun.head.lemma_) in {"rating", "figure", "score"}:
+        return True
+    after = noun.doc[noun.i + 1 : noun.i + 5]
+    if after and after[0].text == ":" and _holds_percentage(after):  # "Approval: 34%"
+        return True
+    holders = [noun]
+    if noun.dep_ == "dobj":  # "put approval of the government at 34 per cent"
+        holders.append(noun.head)
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"at", "of"}
+        and any(t.dep_ == "pobj" and _holds_percentage(t.subtree) for t in prep.children)
+        for holder in holders
+        for prep in holder.children
+    )
+
+
+def _holds_percentage(tokens: Iterable[Token]) -> bool:
+    return bool({fold(t.text) for t in tokens} & {"%", "percent", "cent"})
+
+
 # Events a verb names only with its particle or object: "walked out", "walked off the job",
 # "downed tools", "stopped work" are a strike; "walked" alone is not.
 PHRASAL_EVENTS = {
@@ -177,6 +204,7 @@ PHRASAL_EVENTS = {
     ("down", "tool"): "strike",
     ("stop", "work"): "strike",
     ("lay", "down"): "strike",
+    ("break", "into"): "theft",  # "thieves broke into the museum"
 }
 
 
@@ -257,6 +285,13 @@ def _is_person(token: Token, resolver: Resolver) -> bool:
     return token.pos_ == "PRON" and token.lower_ in {"he", "she", "him", "her"}
 
 
+# "arrested in X on Thursday over Monday's theft", "protested against the war": the verb
+# before these is another event, its place and day not the noun's.
+OTHER_EVENT_PREPOSITIONS = frozenset(
+    {"over", "about", "after", "following", "despite", "amid", "against", "before", "since"}
+)
+
+
 def _governing_verb(trigger: Token) -> Token | None:
     """The verb a noun trigger hangs from: directly, or through one preposition."""
     if trigger.pos_ == "VERB":
@@ -264,8 +299,9 @@ def _governing_verb(trigger: Token) -> Token | None:
     head = trigger.head
     if head.pos_ in {"VERB", "AUX"} and head.i != trigger.i:
         return head
-    if trigger.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        return head.head
+    through = trigger.dep_ == "pobj" and head.dep_ == "prep"
+    if through and head.lower_ not in OTHER_EVENT_PREPOSITIONS:
+        return head.head if head.head.pos_ in {"VERB", "AUX"} else None
     return None
 
 
@@ -379,7 +415,8 @@ def _places(
             _add_place(child, resolver, found)
         if trigger.pos_ == "VERB" and kind in MOTION_KINDS and child.dep_ == "dobj":
             _add_place(child, resolver, found)
-        partners = {"with", "between"} | ({"into"} if kind == "crash" else set())
+        # "crashed into X", "broke into X": where X stands is where it happened
+        partners = {"with", "between"} | ({"into"} if kind in {"crash", "theft"} else set())
         if child.dep_ == "prep" and child.lower_ in partners:
             for partner in child.children:
                 if partner.dep_ == "pobj":

@@ -260,7 +260,25 @@ def extract_numbers(
         if mention is not None:
             out.append(mention)
     out.extend(_missed_people_counts(doc, taken))
+    out.extend(_missed_percentages(doc, taken))
     out.sort(key=lambda n: (n.start, n.end))
+    return out
+
+
+PERCENTAGE = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?\s*(?:%|per\s?cent\b)", re.IGNORECASE)
+
+
+def _missed_percentages(doc: Doc, taken: list[tuple[int, int]]) -> list[NumberMention]:
+    """'at just 31 per cent': a percentage the tagger left out (it misses some after an
+    adverb); written in digits with its sign or words, it is never anything else."""
+    out: list[NumberMention] = []
+    for match in PERCENTAGE.finditer(doc.text):
+        if _inside(match.start(), match.end(), taken):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        mention = _number(span, "PERCENT") if span is not None else None
+        if mention is not None:
+            out.append(mention)
     return out
 
 
@@ -334,7 +352,7 @@ def parse_value(text: str, ordinal: bool = False) -> float | None:
     digits = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(st|nd|rd|th)?\b", cleaned)
     if digits:
         number = float(digits.group(1).replace(",", ""))
-        rest = cleaned[digits.end() :].strip().split()
+        rest = cleaned[digits.end() :].lstrip(" -‐–").split()  # '1.84-billion'
         scale = SCALES.get(rest[0].rstrip(".")) if rest else None
         if scale is None:
             suffix = re.match(r"\d[\d,.]*(k|m|mn|bn|b|tn)\b", cleaned[digits.start() :])
@@ -636,6 +654,8 @@ def _level_of(span: Span) -> str | None:
         holder = holder.head  # "revised inflation up to 7.5%"
     if prep.lower_ == "of":
         return _noun_lemma(holder) if holder.pos_ == "NOUN" else None
+    if prep.lower_ == "at" and holder.pos_ == "NOUN":  # "approval at 31 per cent"
+        return _noun_lemma(holder)
     if holder.pos_ != "VERB":
         return None
     return _level_noun(holder)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from storylens.compare.claims import build_claims
 from storylens.compare.context import Draft, StoryContext, ValueGroup, build_context
-from storylens.compare.events import event_findings
+from storylens.compare.events import event_findings, people_who_resigned
 from storylens.compare.explain import explain
 from storylens.compare.numbers import number_findings
 from storylens.compare.organisations import location_conflicts, location_observations
@@ -44,7 +44,9 @@ def compare_story(linked: LinkedStory) -> Findings:
     seat_drafts = role_holder_conflicts(seats)
     drafts = [
         *event_drafts,
-        *drop_explained_titles(context, title_conflicts(titles), seat_drafts),
+        *drop_explained_titles(
+            context, title_conflicts(titles), seat_drafts, people_who_resigned(events)
+        ),
         *seat_drafts,
         *number_drafts,
         *location_conflicts(context, locations),

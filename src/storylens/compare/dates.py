@@ -109,6 +109,8 @@ def read_date(mention: DateMention) -> DateReading | None:
     written_year = bool(_YEAR.search(text))
     known_year = year if (written_year or mention.anchored) else None
     if weekday and not has_month:
+        if len(_WEEKDAY.findall(text)) > 1:
+            return None  # "the night from Sunday to Monday": a span, no one day to compare
         resolved = mention.value if mention.anchored and day else None
         return DateReading(
             kind="weekday",

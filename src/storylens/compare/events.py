@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from storylens.annotate.lexicons import event_words, fold
 from storylens.compare.context import Draft, Observation, StoryContext, ValueGroup, group_values
 from storylens.compare.dates import (
     MONTH_NUMBERS,
@@ -91,6 +92,7 @@ ONCE_PER_STORY = frozenset(
         "landslide",
         "coup",
         "crash",
+        "theft",  # the break-in the story is about; an earlier one has its year or 'last'
         "summit",  # many leaders at one table: who is named with it does not make another
         "rate rise",  # a central bank's decision of the day
         "rate cut",
@@ -142,6 +144,21 @@ class Event:
 
     def families(self, context: StoryContext) -> int:
         return context.families(u.article.id for u in self.uses)
+
+
+def people_who_resigned(events: list[Event]) -> frozenset[str]:
+    """People the story says resigned ('X resigned', 'X quit'): a verb said of them, not the
+    noun ('accepted X's resignation' would count the one who accepted it too). Calling them
+    'former' after that is no contradiction of the pages that called them the holder."""
+    nouns = event_words().nouns
+    return frozenset(
+        person
+        for event in events
+        if event.group == "resignation"
+        for use in event.uses
+        if fold(use.mention.text) not in nouns
+        for person in use.participants
+    )
 
 
 def kind_group(kind: str) -> str:

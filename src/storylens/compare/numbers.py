@@ -41,7 +41,7 @@ class NumberUse:
     sentence: int
     context: frozenset[str]
     near: frozenset[str]  # stems of content words within a few words of the number
-    later: bool = False  # the new value of a change the page reports: compared with nothing
+    later: bool = False  # the new value of a change the page reports (see is_new_value)
 
     @property
     def key(self) -> tuple[bool, str, str]:
@@ -190,10 +190,10 @@ _UP_FROM = re.compile(r"^\s*,?\s*(?:up|down)\s+from\b", re.IGNORECASE)
 def is_new_value(article: AnnotatedArticle, mention: NumberMention) -> bool:
     """'raised its offer from 4.5% to 5.2%', '2,100, up from 1,800': the page itself says the
     quantity changed, and the new value is a later state than other pages report, so it
-    is compared with nothing (the old value still is)."""
+    is compared only with the sentence a rewrite made of it (the old value with any)."""
     text = article.article.text
     if _UP_FROM.match(text[mention.end : mention.end + 20]):
-        return True
+        return True  # a reading beside an earlier one (see comparable_states)
     for before in article.numbers:
         if before.end <= mention.start and _TO.match(text[before.end : mention.start]):
             return bool(_FROM.search(text[max(0, before.start - 10) : before.start]))
@@ -447,7 +447,7 @@ def number_findings(context: StoryContext) -> tuple[list[Observation], list[Draf
             observation = _observation(use, subject_id, subject)
             if observation:
                 observations.append(observation)
-        draft = _conflict(context, [u for u in uses if not u.later], subject_id, subject)
+        draft = _conflict(context, uses, subject_id, subject)
         if draft:
             drafts.append(draft)
     drafts.extend(currency_swaps(context, [u for u in all_uses if not u.later]))
@@ -547,6 +547,8 @@ def _conflict(
     for i, a in enumerate(uses):
         for j in range(i + 1, len(uses)):
             b = uses[j]
+            if not comparable_states(context, a, b, uses):
+                continue
             if values_agree(a, b) or also_says(a.article.id, b) or also_says(b.article.id, a):
                 continue  # an article giving both values is counting two different things
             same = _same_quantity(context, a, b)
@@ -583,6 +585,39 @@ def _conflict(
         attribute=observations[0].attribute,
         groups=groups,
         confidence=confidence,
+    )
+
+
+def comparable_states(
+    context: StoryContext, a: NumberUse, b: NumberUse, uses: list[NumberUse]
+) -> bool:
+    """Whether two uses may state the quantity at one time. The new value of a reported
+    change is a later state than other pages give, so it meets nothing; but a reading set
+    beside an earlier one ('approval at 34%, down from 41% in January') is the sentence's
+    figure of the day: it meets a rewrite of its own sentence, and a rewrite that kept one
+    value of that sentence ('approval at just 31%') kept that one, not the earlier."""
+    if a.later and b.later:
+        return True
+    aligned = context.aligned(a.article.id, a.sentence, b.article.id, b.sentence)
+    if a.later or b.later:
+        return aligned and is_reading(a if a.later else b)
+    return not aligned or _beside_reading(a, uses) == _beside_reading(b, uses)
+
+
+def is_reading(use: NumberUse) -> bool:
+    """'34%, down from 41%': a value followed by the earlier one it changed from."""
+    text = use.article.article.text
+    return bool(_UP_FROM.match(text[use.mention.end : use.mention.end + 20]))
+
+
+def _beside_reading(use: NumberUse, uses: list[NumberUse]) -> bool:
+    """The earlier value beside a reading of the same sentence."""
+    return any(
+        other.later
+        and other.article.id == use.article.id
+        and other.sentence == use.sentence
+        and is_reading(other)
+        for other in uses
     )
 
 

@@ -360,9 +360,13 @@ def _speaks_for_another_body(office_a: str, place_a: str, office_b: str, place_b
 
 
 def drop_explained_titles(
-    context: StoryContext, titles: list[Draft], seats: list[Draft]
+    context: StoryContext,
+    titles: list[Draft],
+    seats: list[Draft],
+    resigned: frozenset[str] = frozenset(),
 ) -> list[Draft]:
-    """A person given another's seat is one error: report it once, as the seat's holder.
+    """A person given another's seat is one error: report it once, as the seat's holder; and
+    'former X' against 'X' is no error for a person the story says resigned (``resigned``).
 
     Two ways it shows as a title too: the person's own office against the seat ('Governor X'
     for a deputy governor), and a former holder called the holder ('coach X' against 'former
@@ -382,6 +386,9 @@ def drop_explained_titles(
         if two_offices and any((draft.subject_id, seat) in explained for seat in seats_named):
             continue
         if not two_offices and _former_holder_given_seat(context, draft, seats):
+            continue
+        statuses = {_parts(g.normalized)[0] for g in draft.groups}
+        if not two_offices and statuses == {"current", "former"} and draft.subject_id in resigned:
             continue
         kept.append(draft)
     return kept

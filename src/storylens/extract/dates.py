@@ -128,10 +128,16 @@ _CLOCK_ONLY = re.compile(
 )
 
 
+STAMP_CHARS = 90
+STAMP_WITH_DETAILS_CHARS = 130  # "Posted <stamp> · Last updated <stamp> · By <agency>"
+
+
 def looks_like_date_stamp(line: str) -> bool:
     """True when the line holds a date or time and nothing else worth reading."""
-    if len(line) > 90 or not _HAS_DIGIT.search(line):
+    if len(line) > STAMP_WITH_DETAILS_CHARS or not _HAS_DIGIT.search(line):
         return False
+    if len(line) > STAMP_CHARS:
+        return _stamp_then_page_details(line)
     if _RELATIVE.match(line.strip()) or _CLOCK_ONLY.match(line.strip()):
         return True
     if not _has_day_or_weekday_clock(line):
@@ -146,10 +152,9 @@ def _stamp_then_page_details(line: str) -> bool:
     Staff": a full date first, then short details of the page (section, author, reading time,
     refresh notice), none of them a sentence."""
     segments = _SEGMENT_SPLIT.split(_LEAD_LABEL.sub("", line.strip()))
-    if len(segments) < 2 or len(line.split()) > 18:
+    if len(segments) < 2 or len(line.split()) > 24:  # two stamps and a byline: 21
         return False
-    first = segments[0].split(",")[0]
-    if not (_HAS_DIGIT.search(first) and _has_day_or_weekday_clock(first)):
+    if not _has_day_or_weekday_clock(segments[0]):
         return False
     if not _only_stamp_tokens(segments[0], short_words=1):
         return False
@@ -157,10 +162,13 @@ def _stamp_then_page_details(line: str) -> bool:
 
 
 def _page_detail(segment: str) -> bool:
-    """A section, a reading time, a refresh notice (four words at most) or a byline."""
+    """A section, a reading time, a refresh notice (four words at most), a byline, or the
+    stamp of the last update ("Last updated Mar 14, 2033 3:20 PM EDT")."""
     words = len(re.findall(r"\w+", segment))
     if segment.rstrip().endswith("."):
         return False
+    if _has_day_or_weekday_clock(segment) and _only_stamp_tokens(segment):
+        return True
     return words <= 4 or (words <= 6 and bool(_BYLINE_LEAD.match(segment)))
 
 
