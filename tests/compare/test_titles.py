@@ -28,6 +28,19 @@ def test_former_against_current_office_is_a_title_conflict() -> None:
     assert 0 < conflict.confidence <= 1
 
 
+def test_a_minister_the_story_says_resigned_may_be_called_former() -> None:
+    a = Doc("a", "Trade Minister Oda Brenn resigned on Monday.")
+    a.title("Trade Minister", "Oda Brenn", "trade minister", None, "current")
+    a.event("resigned", "resignation", participants=("Oda Brenn",))
+    b = Doc("b", "Former trade minister Oda Brenn kept her seat.")
+    b.title("Former trade minister", "Oda Brenn", "trade minister", None, "former")
+    assert "title" not in _kinds(compare_story(linked(a, b)))
+    c = Doc("c", "Trade Minister Oda Brenn accepted the resignation of her deputy.")
+    c.title("Trade Minister", "Oda Brenn", "trade minister", None, "current")
+    c.event("resignation", "resignation", participants=("Oda Brenn",))
+    assert "title" in _kinds(compare_story(linked(c, b)))
+
+
 def test_newly_elected_and_plain_office_agree() -> None:
     a = Doc("a", "Newly-elected Chancellor Fenna Lorit spoke.")
     a.title("Newly-elected Chancellor", "Fenna Lorit", "chancellor", None, "elect")
