@@ -237,3 +237,14 @@ def test_a_percentage_the_tagger_misses_is_read_with_what_it_measures(annotate) 
     text = "A Brell Research poll puts the Varne government's approval at just 31 per cent."
     number = _numbers(annotate, text)["31 per cent"]
     assert (number.value, number.unit, number.counted) == (31.0, "percent", "approval")
+
+
+def test_a_currency_word_the_tagger_left_out_makes_the_number_a_sum(annotate) -> None:
+    numbers = _numbers(
+        annotate,
+        "Thieves took works worth about 62 million koruna. The insurer put up a "
+        "100,000-koruna reward.",
+    )
+    assert numbers["about 62 million koruna"].unit == "czk"
+    reward = numbers["100,000-koruna"]
+    assert (reward.value, reward.unit, reward.counted) == (100_000, "czk", "reward")

@@ -76,6 +76,23 @@ def test_one_seat_given_to_two_people_is_a_role_holder_conflict() -> None:
     assert {v.article_ids for v in conflict.values} == {("a",), ("b",)}
 
 
+def test_two_directors_of_one_museum_are_a_role_holder_conflict() -> None:
+    a = Doc("a", "Museum director Ida Sorn said the alarm went off at 3 a.m.")
+    a.title("Museum director", "Ida Sorn", "director", "museum")
+    b = Doc("b", "Museum director Per Alm said the alarm went off at 3 a.m.")
+    b.title("Museum director", "Per Alm", "director", "museum")
+    assert "role-holder" in _kinds(compare_story(linked(a, b)))
+
+
+def test_an_institution_has_one_director_a_company_many() -> None:
+    from storylens.compare.offices import heads_an_institution
+
+    assert heads_an_institution("director", "museum")
+    assert heads_an_institution("director", "name:lund city hospital")
+    assert not heads_an_institution("director", "company")
+    assert not heads_an_institution("deputy director", "museum")
+
+
 def test_presidents_of_different_countries_are_not_a_role_holder_conflict() -> None:
     a = Doc("a", "Ostravian President Dara Vell met Belmaran President Miro Hask.")
     a.title("Ostravian President", "Dara Vell", "president", "Ostravia")

@@ -157,6 +157,26 @@ CURRENCY_WORDS = {
     "krone": "nok",
     "dirham": "aed",
     "riyal": "sar",
+    "koruna": "czk",
+    "korun": "czk",
+    "forint": "huf",
+    "leu": "ron",
+    "lei": "ron",
+    "lev": "bgn",
+    "leva": "bgn",
+    "kuna": "hrk",
+    "denar": "mkd",
+    "tenge": "kzt",
+    "lari": "gel",
+    "dram": "amd",
+    "ringgit": "myr",
+    "baht": "thb",
+    "rupiah": "idr",
+    "dong": "vnd",
+    "taka": "bdt",
+    "kyat": "mmk",
+    "cedi": "ghs",
+    "birr": "etb",
     "bitcoin": "btc",
 }
 MEASURE_UNITS = {
@@ -306,6 +326,9 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _number(span: Span, label: str) -> NumberMention | None:
+    currency_at = _currency_after(span)
+    if label == "CARDINAL" and currency_at:  # "62 million koruna", "a 100,000-koruna reward"
+        span, label = span.doc[span.start : currency_at + 1], "MONEY"
     text = span.text
     ordinal = label == "ORDINAL" or bool(re.search(r"\d+(st|nd|rd|th)\b", text))
     value = parse_value(text, ordinal)
@@ -589,6 +612,17 @@ def _label_count(span: Span) -> str | None:
     verbs = _people_verbs()["object"]
     lemma = label[:-2] if label.endswith("ed") else label
     return counted_synonyms().get(label) or verbs.get(lemma) or verbs.get(lemma + "e")
+
+
+def _currency_after(span: Span) -> int | None:
+    """Where the word after the number (or after its hyphen) names a currency the tagger did
+    not take into the span."""
+    at = span.end + 1 if span.end < len(span.doc) and span.doc[span.end].text == "-" else span.end
+    if at >= len(span.doc):
+        return None
+    word = span.doc[at]
+    named = word.lemma_.lower() in CURRENCY_WORDS or word.lower_ in CURRENCY_WORDS
+    return at if named and word.pos_ in {"NOUN", "PROPN"} else None
 
 
 def _unit(span: Span, label: str) -> str | None:

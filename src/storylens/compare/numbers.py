@@ -248,6 +248,9 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     two_holders = bool(holder_a and holder_b and holder_a != holder_b)
     if two_holders and not (aligned and swapped_holders(context, a, holder_a, b, holder_b)):
         return 0.0  # 'Party A won 24 seats', 'Party B took 15 seats': two tallies
+    earlier_a = of_an_earlier_year(a, context.frame_year)
+    if earlier_a != of_an_earlier_year(b, context.frame_year):
+        return 0.0  # 'since 2029, when thieves took silverware worth 30 million': history
     if aligned:
         return NUMBER_CONFIDENCE_ALIGNED
     if same_family(context, a, b) and same_frame(a, b):
@@ -257,6 +260,28 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     if _overlap(a.context, b.context) >= CONTEXT_OVERLAP and len(a.context & b.context) >= 3:
         return NUMBER_CONFIDENCE_CONTEXT
     return 0.0
+
+
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2013\u2014]")
+_JOINED_CLAUSE = re.compile(r"^\s*(?:when|where|which|in which|after|before)\b", re.IGNORECASE)
+_WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def of_an_earlier_year(use: NumberUse, frame_year: int | None) -> bool:
+    """The number's clause (with the clause a 'when' or 'which' clause hangs from) writes a
+    year before the story's: a figure of another, earlier event."""
+    if frame_year is None:
+        return False
+    text = use.article.article.text
+    start, end = sentence_bounds(use.article, use.mention.start)
+    before = text[start : use.mention.start]
+    cuts = [m.end() for m in _CLAUSE_EDGE.finditer(before)]
+    clause_start = start + (cuts[-1] if cuts else 0)
+    if cuts and _JOINED_CLAUSE.match(text[clause_start : use.mention.start]):
+        clause_start = start + (cuts[-2] if len(cuts) > 1 else 0)
+    after = _CLAUSE_EDGE.search(text, use.mention.end, end)
+    clause = text[clause_start : after.start() if after else end]
+    return any(int(year) < frame_year for year in _WRITTEN_YEAR.findall(clause))
 
 
 FRAME_BEFORE = 2

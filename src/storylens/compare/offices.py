@@ -115,6 +115,11 @@ SINGLE_SEAT = HEAD_OFFICES | {
     "chair",
     "coach",
     "chief justice",
+    "attorney general",
+    "solicitor general",
+    "auditor general",
+    "inspector general",
+    "surgeon general",
 }
 SHARED_SEAT_WORDS = frozenset(
     [
@@ -219,6 +224,36 @@ def portfolio_set(office: str) -> frozenset[str]:
     """'industry and trade minister' -> {'industry', 'trade'}: the portfolios a post joins."""
     words = split_area(office)[0].split()[:-1]
     return frozenset(" ".join(words).split(" and ")) if words else frozenset()
+
+
+# Institutions with one director at a time ('museum director', 'hospital director'); not a
+# company or a board, which have many directors.
+DIRECTED_INSTITUTIONS = frozenset(
+    {
+        "museum",
+        "gallery",
+        "hospital",
+        "library",
+        "zoo",
+        "theatre",
+        "theater",
+        "school",
+        "observatory",
+        "orchestra",
+        "festival",
+        "institute",
+        "prison",
+    }
+)
+
+
+def heads_an_institution(office: str | None, jurisdiction: str | None) -> bool:
+    """'museum director', 'director of the Lund City Museum': the one director of an
+    institution, named or only by its kind."""
+    if office != "director" or not jurisdiction:
+        return False
+    words = jurisdiction.removeprefix("name:").split()
+    return bool(words) and words[-1] in DIRECTED_INSTITUTIONS
 
 
 def is_single_seat(office: str | None) -> bool:
