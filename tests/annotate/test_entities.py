@@ -46,3 +46,10 @@ def test_capitals_come_from_the_gazetteer_and_ambiguous_ones_are_left_out():
 def test_a_body_named_after_a_portfolio_is_not_a_person(annotate) -> None:
     found = annotate("Health Research Council scientists said the water was safe.").entities
     assert not [e for e in found if e.label == "PERSON"]
+
+
+def test_a_name_after_a_body_tagged_with_it_is_a_person(annotate) -> None:
+    result = annotate("Leader of the Official Opposition Derek Halvard spoke in Ferrin.")
+    assert "Derek Halvard" in {e.text for e in result.entities if e.label == "PERSON"}
+    kept = annotate("Bank of America Merrill Lynch raised its forecast.")
+    assert not [e for e in kept.entities if e.label == "PERSON"]

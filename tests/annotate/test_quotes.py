@@ -227,3 +227,15 @@ def test_a_bare_quote_in_the_next_sentence_still_continues(annotate) -> None:
     )
     quotes = _direct(annotate, text)
     assert [q.speaker for q in quotes] == ["Ada Brandt", "Ada Brandt"]
+
+
+def test_a_title_of_a_body_before_the_name_still_finds_the_speaker(annotate) -> None:
+    text = (
+        "Auditor Nadia Korr said she would examine the contract. Leader of the Official "
+        "Opposition Derek Halvard, speaking in Ferrin, said the resignation did not end the "
+        'matter. "This was not a mistake," he said.'
+    )
+    quotes = annotate(text).quotes
+    assert {q.speaker for q in quotes if "resignation" in q.text or "mistake" in q.text} == {
+        "Derek Halvard"
+    }

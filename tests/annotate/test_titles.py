@@ -239,3 +239,9 @@ def test_a_generic_body_after_the_title_is_its_jurisdiction(annotate) -> None:
 def test_a_verb_of_office_before_a_name_is_no_title_of_that_name(annotate) -> None:
     result = annotate("Dunmore chairman Oskar Pell will chair Brelvik's board next year.")
     assert {t.person for t in result.titles} == {"Oskar Pell"}
+
+
+def test_a_minister_of_a_portfolio_tagged_as_a_body_is_a_title(annotate) -> None:
+    text = "Canada's Minister of Public Services and Procurement, Ada Morrow, resigned on Monday."
+    title = _titles(annotate, text)["Ada Morrow"]
+    assert (title.office, title.jurisdiction) == ("procurement minister", "canada")

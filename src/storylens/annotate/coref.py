@@ -101,8 +101,13 @@ class Resolver:
             mention = self.mention_at(child)
             if child.dep_ == "appos" and mention is not None and mention.label == "PERSON":
                 return mention
+        # "Leader of the Official Opposition Derek Halvorsen said": a title's name may come
+        # after the body it is of.
+        stops = {"relcl", "acl", "poss", "prep", "appos"}
+        if fold(token.lemma_) in offices().heads:
+            stops = stops - {"prep"}
         for child in token.subtree:
-            if child.dep_ in {"relcl", "acl", "poss", "prep", "appos"} and child.i != token.i:
+            if child.dep_ in stops and child.i != token.i:
                 break
             mention = self.mention_at(child)
             if mention is not None and mention.label == "PERSON":

@@ -73,6 +73,7 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     mentions = [_mention(s, s.label_) for s in spans]
     mentions = sorted(_add_titled_names(doc, mentions), key=lambda m: (m.start, m.end))
     mentions = _split_glued_names(doc, mentions)
+    mentions = [_name_after_a_body(doc, m) for m in mentions]
     mentions = _relabel(doc, mentions)
     mentions = _add_known_places(doc, mentions)
     mentions = _add_known_surnames(doc, mentions)
@@ -173,6 +174,27 @@ def _split_glued_names(doc: Doc, mentions: list[EntityMention]) -> list[EntityMe
                 continue
         out.append(mention)
     return out
+
+
+def _name_after_a_body(doc: Doc, mention: EntityMention) -> EntityMention:
+    """'Leader of the Official Opposition Derek Halvorsen' tagged as one organisation 'the
+    Official Opposition Derek Halvorsen': a body or office word, then two or three proper
+    nouns that are no title, body or place, is the person the title names."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if mention.label != "ORG" or span is None or len(span) < 3:
+        return mention
+    known = _title_words() | offices().bodies | set(offices().portfolios)
+    for size in (2, 3):
+        tail = span[-size:]
+        if len(span) <= size or fold(span[-size - 1].text) not in known:
+            continue
+        names = all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha and fold(t.text) not in known
+            for t in tail
+        )
+        if names and places().jurisdiction(tail.text) is None:
+            return _sub_mention(doc, tail.start_char, tail.end_char, "PERSON")
+    return mention
 
 
 def _glued_parts(mention: EntityMention) -> list[tuple[int, int]]:

@@ -151,6 +151,8 @@ def _portfolio_mention(doc: Doc, mention: EntityMention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if mention.label == "PERSON" or span is None:
         return False
+    if len(span) > 2 and _after_head_of(doc, span.start + 2):
+        span = span[2:]  # "Minister of Public Services and Procurement" tagged as a body
     words = [t for t in span if t.lower_ not in CONJUNCTIONS]
     if not words or not all(fold(t.text) in _portfolio_words() for t in words):
         return False
