@@ -53,3 +53,15 @@ def test_a_name_after_a_body_tagged_with_it_is_a_person(annotate) -> None:
     assert "Derek Halvard" in {e.text for e in result.entities if e.label == "PERSON"}
     kept = annotate("Bank of America Merrill Lynch raised its forecast.")
     assert not [e for e in kept.entities if e.label == "PERSON"]
+
+
+def test_a_name_tagged_across_a_line_break_keeps_its_last_line() -> None:
+    from spacy.tokens import Span
+
+    from storylens.annotate.entities import _last_line
+    from storylens.annotate.nlp import get_nlp
+
+    doc = get_nlp().make_doc("Procurement\nPriya Raman was sworn in.")
+    tail = _last_line(Span(doc, 0, 4, label="PERSON"))
+    assert tail is not None and (tail.text, tail.label_) == ("Priya Raman", "PERSON")
+    assert _last_line(Span(doc, 0, 2, label="ORG")) is None  # nothing after the break

@@ -245,3 +245,31 @@ def test_a_minister_of_a_portfolio_tagged_as_a_body_is_a_title(annotate) -> None
     text = "Canada's Minister of Public Services and Procurement, Ada Morrow, resigned on Monday."
     title = _titles(annotate, text)["Ada Morrow"]
     assert (title.office, title.jurisdiction) == ("procurement minister", "canada")
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "status"),
+    [
+        (
+            "Anna Kowalski was named the new trade minister on Wednesday.",
+            "Anna Kowalski",
+            "trade minister",
+            "current",
+        ),
+        (
+            "Tomas Berent was sworn in as Minister of Health at the palace on Tuesday.",
+            "Tomas Berent",
+            "health minister",
+            "current",
+        ),
+    ],
+)
+def test_a_post_given_by_a_verb_is_a_title(annotate, text, person, office, status) -> None:
+    title = _titles(annotate, text)[person]
+    assert (title.office, title.status) == (office, status)
+
+
+def test_a_post_given_by_a_verb_reads_the_body_after_it(annotate) -> None:
+    text = "Mayor Hal Brenner became chief executive of Norcom in 2029."
+    titles = {(t.person, t.office, t.jurisdiction) for t in annotate(text).titles}
+    assert ("Hal Brenner", "chief executive", "norcom") in titles

@@ -68,7 +68,8 @@ def strip_diacritics(text: str) -> str:
 
 def extract_entities(doc: Doc) -> list[EntityMention]:
     """Entity mentions of the labels the later stages use, repaired and sorted by offset."""
-    spans = [_trim_span(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    ents = [_last_line(ent) for ent in doc.ents if ent.label_ in ENTITY_LABELS]
+    spans = [_trim_span(ent) for ent in ents if ent is not None]
     spans = _split_coordinated([s for s in spans if s is not None and "\n" not in s.text])
     mentions = [_mention(s, s.label_) for s in spans]
     mentions = sorted(_add_titled_names(doc, mentions), key=lambda m: (m.start, m.end))
@@ -78,6 +79,19 @@ def extract_entities(doc: Doc) -> list[EntityMention]:
     mentions = _add_known_places(doc, mentions)
     mentions = _add_known_surnames(doc, mentions)
     return sorted(set(mentions), key=lambda m: (m.start, m.end, m.label))
+
+
+def _last_line(span: Span) -> Span | None:
+    """'Procurement\nPriya Raman' tagged as one name across a line break (a kicker, then the
+    first line): the part on the last line, where the name stands."""
+    breaks = [t.i for t in span if "\n" in t.text]
+    if not breaks:
+        return span
+    if breaks[-1] + 1 >= span.end:
+        return None
+    tail = span.doc[breaks[-1] + 1 : span.end]
+    tail.label_ = span.label_
+    return tail
 
 
 def _mention(span: Span, label: str) -> EntityMention:

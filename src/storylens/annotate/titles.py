@@ -209,6 +209,7 @@ def extract_titles(doc: Doc, mentions: list[EntityMention]) -> list[TitleMention
                 pending_possessive.append((title, parsed.possessor))
             found.append(title)
     found.extend(verb_titles(doc, covering))
+    found.extend(appointment_titles(doc, covering))
     resolved = _resolve_possessors(found, pending_possessive)
     unique = {(t.start, t.end, t.person_start): t for t in resolved}
     return sorted(unique.values(), key=lambda t: (t.start, t.person_start))
@@ -715,6 +716,70 @@ def _body_starting_at(
 
 
 # --------------------------------------------------------------------------- verbs of office
+
+
+# Verbs that give a person a post: 'was named the new trade minister', 'was sworn in as
+# Minister of Trade', 'was appointed head of the agency', 'became chief executive'.
+APPOINTING_VERBS = frozenset({"name", "appoint", "swear", "install", "become"})
+NEW_WORDS = frozenset({"new", "next"})  # "the new trade minister": the post itself
+
+
+def appointment_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMention]:
+    """The post a verb gives a named person: current once given, 'elect' while to come."""
+    found = []
+    for verb in doc:
+        lemma = fold(verb.lemma_)
+        if verb.pos_ != "VERB" or lemma not in APPOINTING_VERBS:
+            continue
+        subject_deps = {"nsubj"} if lemma == "become" else {"nsubjpass"}
+        holder = next((c for c in verb.children if c.dep_ in subject_deps), None)
+        person = covering[holder.i] if holder is not None else None
+        post = _post_of(verb)
+        if person is None or person.label != "PERSON" or post is None:
+            continue
+        start = post.left_edge.i
+        while start < post.i and fold(doc[start].text) in DETERMINERS | NEW_WORDS:
+            start += 1
+        items = _collect_forward(doc, covering, start)
+        if not items:
+            continue
+        items += _portfolio_after(doc, covering, items)
+        parsed = _parse(items)
+        if parsed is None or parsed.plural or parsed.status not in {None, "", "current"}:
+            continue
+        end = items[-1].end_token
+        if end + 1 < len(doc) and doc[end].lower_ in {"of", "at"} and parsed.jurisdiction is None:
+            body = covering[end + 1]  # "chief executive of Norcom"
+            if body is not None and body.label in {"GPE", "ORG", "NORP"}:
+                jurisdiction = _entity_jurisdiction(body, parsed.office)
+                parsed = _Parsed(parsed.office, parsed.status, jurisdiction, None, parsed.plural)
+        to_come = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"will", "would", "to"}
+        status = "elect" if to_come else "current"
+        span = doc[start:end]
+        found.append(
+            TitleMention(
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                person_start=person.start,
+                person_end=person.end,
+                person=person.text,
+                office=parsed.office,
+                jurisdiction=parsed.jurisdiction,
+                status=status,
+            )
+        )
+    return found
+
+
+def _post_of(verb: Token) -> Token | None:
+    """The noun naming the post: the verb's complement, or the object of its 'as'."""
+    for child in verb.children:
+        if child.dep_ in {"oprd", "attr", "xcomp"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def verb_titles(doc: Doc, covering: list[EntityMention | None]) -> list[TitleMention]:
