@@ -290,3 +290,11 @@ def test_an_approval_measured_in_per_cent_is_no_event(annotate) -> None:
         "down from 41 per cent in January."
     )
     assert not [e for e in _events(annotate, text) if e.kind == "approval"]
+
+
+def test_speaking_to_the_media_is_a_press_conference(annotate) -> None:
+    events = _events(annotate, "Director Ana Holm will speak to the media on Wednesday.")
+    speak = _one(events, "speak")
+    assert speak.kind == "press conference"
+    assert [t.text for t in speak.times] == ["Wednesday"]
+    assert not [e for e in _events(annotate, "Ana Holm will speak to the minister.") if e.kind]

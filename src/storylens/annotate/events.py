@@ -168,6 +168,8 @@ def event_kind(token: Token, resolver: Resolver) -> str | None:
         phrasal = _phrasal_kind(token, lemma)
         if phrasal is not None:
             return phrasal
+        if lemma in SPEAKING_VERBS and _speaks_to_the_press(token):
+            return "press conference"  # "will speak to the media on Wednesday"
         return _object_verb_kind(token, lemma, resolver) or words.verbs.get(lemma)
     return None
 
@@ -206,6 +208,20 @@ PHRASAL_EVENTS = {
     ("lay", "down"): "strike",
     ("break", "into"): "theft",  # "thieves broke into the museum"
 }
+
+
+SPEAKING_VERBS = frozenset({"speak", "talk"})
+PRESS_WORDS = frozenset({"reporter", "journalist", "press", "medium", "media"})
+
+
+def _speaks_to_the_press(verb: Token) -> bool:
+    """'speak to the media', 'talked with reporters'."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ in {"to", "with"}
+        and any(c.dep_ == "pobj" and fold(c.lemma_) in PRESS_WORDS for c in child.children)
+        for child in verb.children
+    )
 
 
 def _phrasal_kind(verb: Token, lemma: str) -> str | None:
