@@ -617,10 +617,11 @@ def comparable_states(
     context: StoryContext, a: NumberUse, b: NumberUse, uses: list[NumberUse]
 ) -> bool:
     """Whether two uses may state the quantity at one time. The new value of a reported
-    change is a later state than other pages give, so it meets nothing; but a reading set
-    beside an earlier one ('approval at 34%, down from 41% in January') is the sentence's
-    figure of the day: it meets a rewrite of its own sentence, and a rewrite that kept one
-    value of that sentence ('approval at just 31%') kept that one, not the earlier."""
+    change is a later state than other pages give, so it meets only another page's new
+    value; but a reading set beside an earlier one ('approval at 34%, down from 41% in
+    January') is the sentence's figure of the day: it meets a rewrite of its own sentence,
+    and a rewrite that kept one value of that sentence ('approval at just 31%') kept that
+    one, not the earlier."""
     if a.later and b.later:
         return True
     aligned = context.aligned(a.article.id, a.sentence, b.article.id, b.sentence)
