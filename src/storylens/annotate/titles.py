@@ -748,27 +748,15 @@ def appointment_titles(doc: Doc, covering: list[EntityMention | None]) -> list[T
         if parsed is None or parsed.plural or parsed.status not in {None, "", "current"}:
             continue
         end = items[-1].end_token
-        if end + 1 < len(doc) and doc[end].lower_ in {"of", "at"} and parsed.jurisdiction is None:
+        jurisdiction = parsed.jurisdiction
+        if end + 1 < len(doc) and doc[end].lower_ in {"of", "at"} and jurisdiction is None:
             body = covering[end + 1]  # "chief executive of Norcom"
             if body is not None and body.label in {"GPE", "ORG", "NORP"}:
                 jurisdiction = _entity_jurisdiction(body, parsed.office)
-                parsed = _Parsed(parsed.office, parsed.status, jurisdiction, None, parsed.plural)
         to_come = {c.lower_ for c in verb.children if c.dep_ == "aux"} & {"will", "would", "to"}
         status = "elect" if to_come else "current"
-        span = doc[start:end]
-        found.append(
-            TitleMention(
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                person_start=person.start,
-                person_end=person.end,
-                person=person.text,
-                office=parsed.office,
-                jurisdiction=parsed.jurisdiction,
-                status=status,
-            )
-        )
+        given = _Parsed(parsed.office, status, jurisdiction, None, parsed.plural)
+        found.append(_title(doc, start, end, person, given))
     return found
 
 
