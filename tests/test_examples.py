@@ -60,9 +60,7 @@ BOILERPLATE_LIMITS = {
         "editing by ...)'), which storylens removes as a credit"
     ),
     "held-out/minister-resigns": (
-        "a promotion box inside an article ('Visiting the Hill? ... Book free tickets "
-        "online.'), a closing prompt without a word for the reader ('Found this useful? "
-        "Share it with someone who ...'), a 'Subscriber exclusive:' teaser"
+        "a promotion box inside an article ('Visiting the Hill? ... Book free tickets online.')"
     ),
 }
 

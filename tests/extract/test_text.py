@@ -274,6 +274,19 @@ def test_a_labelled_row_of_headlines_and_a_share_prompt_are_cut() -> None:
     assert article.text.rstrip().endswith("until then.")
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Found this useful? Share it with someone who follows the harbour.",
+        "Subscriber exclusive: Kestrel drivers count the potholes (video)",
+    ],
+)
+def test_a_prompt_to_pass_the_page_on_and_a_subscriber_teaser_are_cut(line: str) -> None:
+    article = extracted(text_document("pier", PAGE.replace("Share this article", line)))
+    assert line not in article.text.split("\n")
+    assert "Work will begin in June" in article.text
+
+
 def gazette_page(topic: str, promo: str) -> str:
     return "\n".join(
         [

@@ -137,7 +137,8 @@ CTA_NOUNS = frozenset(
 )
 CTA_WORDS = CTA_VERBS | CTA_NOUNS
 SITE_WORDS = frozenset(["us", "our"])  # the site speaking of itself
-READER_WORDS = frozenset(["you", "your", "here"])
+# the reader, or whoever the reader passes the page to ("share it with someone who ...")
+READER_WORDS = frozenset(["you", "your", "here", "someone", "friend", "friends"])
 TEASER_LABEL_WORDS = frozenset(
     [
         "read",
@@ -155,6 +156,10 @@ TEASER_LABEL_WORDS = frozenset(
         "latest",
         "top",
         "must",
+        "exclusive",
+        "subscriber",
+        "subscribers",
+        "premium",
     ]
 )
 CREDIT_WORDS = frozenset(
