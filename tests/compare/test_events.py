@@ -438,3 +438,34 @@ def test_a_quay_written_with_the_is_no_town_of_that_name() -> None:
     b = Doc("b", "The team paraded the cup in Lyon on Thursday.")
     b.event("paraded", "ceremony", (), ("Lyon",))
     assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_an_unnamed_rescue_is_not_the_one_named_rescue_of_the_story() -> None:
+    date = {"granularity": "weekday"}
+    a = Doc(
+        "a", "On Wednesday, firefighters rescued Ana Vell. Her parents were rescued on Tuesday."
+    )
+    a.entity("Ana Vell")
+    wed = a.date("Wednesday", None, **date)
+    tue = a.date("Tuesday", None, **date)
+    a.event("rescued", "rescue", ("Ana Vell",), (), (wed,))
+    a.event("rescued", "rescue", (), (), (tue,), nth=1)
+    b = Doc("b", "On Wednesday, firefighters rescued Ana Vell alive from the ruins.")
+    b.entity("Ana Vell")
+    b.event("rescued", "rescue", ("Ana Vell",), (), (b.date("Wednesday", None, **date),))
+    assert [c.kind for c in compare_story(linked(a, b)).conflicts] == []
+
+
+def _quake(doc_id: str, published: str, when: str, value: str, granularity: str) -> Doc:
+    doc = Doc(doc_id, f"The earthquake struck {when}, the institute said.", published=published)
+    date = doc.date(when.removeprefix("on "), value, granularity, anchored=True)
+    doc.event("earthquake", "earthquake", times=(date,))
+    return doc
+
+
+def test_a_weekday_and_yesterday_that_name_one_day_are_one_value() -> None:
+    a = _quake("a", "2031-03-13", "on Tuesday", "2031-03-11", "weekday")
+    b = _quake("b", "2031-03-12", "yesterday", "2031-03-11", "relative")
+    c = _quake("c", "2031-03-13", "on Wednesday", "2031-03-12", "weekday")
+    [conflict] = compare_story(linked(a, b, c)).conflicts
+    assert sorted(v.article_ids for v in conflict.values) == [("a", "b"), ("c",)]

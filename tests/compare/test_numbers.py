@@ -415,3 +415,26 @@ def test_a_rewrite_swapping_the_ends_of_a_change_conflicts() -> None:
     c.number("2.25%", 2.25, "percent")
     c.number("2.75%", 2.75, "percent")
     assert compare_story(linked(a, c, alignments=[("a", 0, "c", 0)])).conflicts == ()
+
+
+def test_one_part_of_a_breakdown_is_not_the_total() -> None:
+    a = Doc("a", "Chile sent 62 rescuers, Colombia 38 and Mexico 43, the ministry said.")
+    a.number("62", 62, None, "rescuer")
+    a.number("38", 38, None, None)
+    b = Doc("b", "Some 143 rescuers from Chile, Colombia and Mexico joined the search teams.")
+    b.number("143", 143, None, "rescuer")
+    assert compare_story(linked(a, b)).conflicts == ()
+
+
+def test_a_place_named_in_an_apposition_holds_no_number() -> None:
+    a = Doc(
+        "a", "Banco Orla, one of Varnia's largest lenders, said hackers took 8.3 million files."
+    )
+    a.entity("Banco Orla", "ORG")
+    a.entity("Varnia", "GPE")
+    a.number("8.3 million", 8.3e6, None, "file")
+    b = Doc("b", "Banco Orla said hackers took 3.8 million files from its servers.")
+    b.entity("Banco Orla", "ORG")
+    b.number("3.8 million", 3.8e6, None, "file")
+    [conflict] = compare_story(linked(a, b, alignments=[("a", 0, "b", 0)])).conflicts
+    assert {v.evidence[0].text for v in conflict.values} == {"8.3 million", "3.8 million"}

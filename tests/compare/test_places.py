@@ -71,3 +71,10 @@ def test_two_provinces_of_different_names_are_apart() -> None:
     assert gazetteer.known_apart(north, other)
     assert not gazetteer.known_apart(north, normalize_place("Dan Hoa province"))
     assert not gazetteer.known_apart(north, normalize_place("Ben Lac"))
+
+
+def test_a_mountain_range_holds_any_town() -> None:
+    gazetteer = Gazetteer()
+    andes = normalize_place("the Varnish Andes")
+    assert andes.kind == "region"
+    assert not gazetteer.known_apart(andes, normalize_place("Qorvath"))

@@ -100,6 +100,9 @@ ONCE_PER_STORY = frozenset(
         "next meeting",  # the coming meeting of a council or a board
     }
 )
+# What happens to many people in one story, each their own: the rescue of one named girl is
+# not the rescue of "her parents" told in the next sentence.
+MANY_PEOPLE_EACH = frozenset({"rescue", "arrest", "death", "killing", "evacuation"})
 # Of these (a fire, a flood) nobody is a participant: whoever is named near the word (a fire
 # chief, a village) does not make it another event.
 WITHOUT_PARTICIPANTS = frozenset(ONCE_PER_STORY - {"ruling", "approval"})
@@ -144,6 +147,13 @@ class Event:
 
     def families(self, context: StoryContext) -> int:
         return context.families(u.article.id for u in self.uses)
+
+
+def _refers_back(use: EventUse) -> bool:
+    """An unnamed mention is the event just told, but for what happens to many people each:
+    there only the noun refers back ('the rescue took 31 hours'); a verb tells another
+    ('her parents were rescued on Tuesday')."""
+    return use.group not in MANY_PEOPLE_EACH or fold(use.mention.text) in event_words().nouns
 
 
 def people_who_resigned(events: list[Event]) -> frozenset[str]:
@@ -398,7 +408,7 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
             event = _resolve_with(catalogue, use, use.participants)
         else:
             donor = last_in_group.get((use.article.id, use.group))
-            if donor and use.mention.sentence - donor[0] <= 1:
+            if donor and use.mention.sentence - donor[0] <= 1 and _refers_back(use):
                 event = donor[1]
                 use.inherited = True
             elif use.group in REPEATABLE:  # people who meet are named; parties to a deal not
@@ -420,7 +430,11 @@ def build_events(context: StoryContext, uses: list[EventUse]) -> list[Event]:
                 named = [e for e in named if len(e.participants) >= 2]
             if not named:  # nobody is named for any event of this kind: one event, like 'the fire'
                 event = catalogue.get(use.group, frozenset())
-            elif len(named) == 1 and len(named[0].participants) == 1:
+            elif (
+                len(named) == 1
+                and len(named[0].participants) == 1
+                and use.group not in MANY_PEOPLE_EACH
+            ):
                 event = named[0]  # "X conceded ..." elsewhere: 'conceded' is X's one concession
         if event is None:
             if _lede_candidate(use):
@@ -545,6 +559,7 @@ def _lede_candidate(use: EventUse) -> bool:
         and use.group not in ONCE_PER_STORY
         and use.mention.sentence < LEDE_SENTENCES
         and not is_future(use)
+        and _refers_back(use)
     )
 
 
@@ -883,10 +898,37 @@ def event_conflicts(context: StoryContext, event: Event, main: bool) -> list[Dra
         "date", event, group_values(date_observations(context, event)), date_clashes, main
     )
     if date:
+        date.groups = _weekdays_joined_to_their_days(context, event, date.groups)
         for group in date.groups:
             group.note = _frame_note(event, group)
         drafts.append(date)
     return drafts
+
+
+def _weekdays_joined_to_their_days(
+    context: StoryContext, event: Event, groups: list[ValueGroup]
+) -> list[ValueGroup]:
+    """'Tuesday' on Thursday pages and 'yesterday' on Wednesday's name one day: a weekday
+    group whose mentions read, in their articles' trusted frames, as one day another group
+    holds (the others read in no frame) is shown in that group, not as a value of its own."""
+    days: dict[tuple[str, int], str] = {}
+    for use in event.uses:
+        for time in event_times(use):
+            reading = event_reading(context, use, time)
+            if reading is not None:
+                days[(use.article.id, time.start)] = _as_day(context, use, reading).normalized
+    by_value = {g.normalized: g for g in groups}
+    kept = []
+    for group in groups:
+        if group.normalized.startswith("weekday:"):
+            read = {days.get((o.article_id, o.evidence[0].start)) for o in group.observations}
+            read = {day for day in read if day and day.startswith("day:")}  # the rest: no frame
+            target = by_value.get(next(iter(read))) if len(read) == 1 else None
+            if target is not None and target is not group:
+                target.observations.extend(group.observations)
+                continue
+        kept.append(group)
+    return sorted(kept, key=lambda g: (-len(g.article_ids), g.normalized))
 
 
 def _frame_note(event: Event, group: ValueGroup) -> str | None:

@@ -253,6 +253,8 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
         return 0.0  # 'since 2029, when thieves took silverware worth 30 million': history
     if aligned:
         return NUMBER_CONFIDENCE_ALIGNED
+    if in_breakdown(a) or in_breakdown(b):
+        return 0.0  # 'Chile sent 62 rescuers, Colombia 38 and Mexico 43': one part of a total
     if same_family(context, a, b) and same_frame(a, b):
         return NUMBER_CONFIDENCE_CONTEXT
     if not a.near & b.near:
@@ -282,6 +284,35 @@ def of_an_earlier_year(use: NumberUse, frame_year: int | None) -> bool:
     after = _CLAUSE_EDGE.search(text, use.mention.end, end)
     clause = text[clause_start : after.start() if after else end]
     return any(int(year) < frame_year for year in _WRITTEN_YEAR.findall(clause))
+
+
+BREAKDOWN_PARTS = 3
+
+
+_NAMED_FIGURE = re.compile(r"\b[A-Z][\w-]+ (\d[\d,]*)\b(?![.,]?\d)")  # "Mexico 43"
+
+
+def in_breakdown(use: NumberUse) -> bool:
+    """The number is one of three or more of its kind in its sentence, the others bare or
+    written after a name the tagger left alone ('Chile sent 62 rescuers, Colombia 38 and
+    Mexico 43'): a breakdown whose parts only a rewrite of that sentence states again."""
+    article, mention = use.article, use.mention
+    parts = [
+        number
+        for number in article.numbers
+        if sentence_index(article, number.start) == use.sentence
+        and number.unit == mention.unit
+        and number.ordinal == mention.ordinal
+        and number.counted in {None, mention.counted}
+    ]
+    start, end = sentence_bounds(article, mention.start)
+    taken = [(n.start, n.end) for n in article.numbers] + [(d.start, d.end) for d in article.dates]
+    untagged = [
+        m
+        for m in _NAMED_FIGURE.finditer(article.article.text, start, end)
+        if not any(s <= m.start(1) < e for s, e in taken)
+    ]
+    return len(parts) + len(untagged) >= BREAKDOWN_PARTS
 
 
 FRAME_BEFORE = 2
@@ -316,8 +347,9 @@ def same_frame(a: NumberUse, b: NumberUse) -> bool:
 
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 HOLDER_TYPES = frozenset({"person", "organization"})
-# ', whose chief executive is X,': a name in a relative clause describes the one before it.
-_RELATIVE = re.compile(r",\s*(?:who|whose|whom|which)\b[^,;:]*,")
+# ', whose chief executive is X,', ', one of X's largest lenders,': a name in a relative clause
+# or an apposition describes the one before it.
+_RELATIVE = re.compile(r",\s*(?:who|whose|whom|which|one of|the|a|an)\b[^,;:]*,")
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:and|but|while|whereas)\b|\b(?:and|while|whereas)\s")
 
 

@@ -207,7 +207,9 @@ def _quick_key(raw: str) -> str:
 _REGION_WORDS = frozenset(
     {"region", "province", "county", "state", "district", "oblast", "prefecture", "department"}
     | {"canton", "territory", "governorate", "municipality", "valley", "coast", "peninsula"}
-)
+    | {"mountains", "highlands", "hills", "plains", "desert", "basin", "delta", "steppe"}
+    | {"andes", "alps", "himalayas", "rockies", "pyrenees", "carpathians", "apennines"}
+)  # a mountain range or a plain holds towns: "the Peruvian Andes" never contradicts one
 
 
 # A venue or a natural feature (a hotel, a palace, a lake) lies in or beside some town: it
