@@ -273,3 +273,9 @@ def test_a_post_given_by_a_verb_reads_the_body_after_it(annotate) -> None:
     text = "Mayor Hal Brenner became chief executive of Norcom in 2029."
     titles = {(t.person, t.office, t.jurisdiction) for t in annotate(text).titles}
     assert ("Hal Brenner", "chief executive", "norcom") in titles
+
+
+def test_a_chief_information_security_officer_is_a_title(annotate) -> None:
+    text = "Chief information security officer Anna Kowalski said the intrusion began in May."
+    title = _titles(annotate, text)["Anna Kowalski"]
+    assert title.office == "chief information security officer"

@@ -25,9 +25,9 @@ MIN_RECALL = 0.7  # per story, a regression guard; the benchmark tracks the 0.9 
 # Held-out stories storylens does not reach that on yet (strict: the day it does, this fails
 # and the entry goes). Each reason is a known limit in the README.
 RECALL_LIMITS = {
-    "held-out/data-breach": "5 of 13 (first run 4): missed the city of a news conference and of "
-    "a hearing, the days of the disclosure, the discovery and the hearing, a sitting officer "
-    "called former, a regulator's head called its spokeswoman, a fine's share of turnover",
+    "held-out/data-breach": "6 of 13 (first run 4): missed the city of a news conference and of "
+    "a hearing, the days of the disclosure, the discovery and the hearing, a regulator's head "
+    "called its spokeswoman, a fine's share of turnover",
     "held-out/earthquake-rescue": "7 of 13: missed the town of a decree and the epicentre, the "
     "day of the state of emergency, a governor called mayor, another person given the civil "
     "defence post, one day's death toll",
