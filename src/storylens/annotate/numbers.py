@@ -16,6 +16,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from storylens.annotate.lexicons import fold
+from storylens.annotate.nlp import doc_text
 from storylens.model import DateMention, NumberMention
 
 if TYPE_CHECKING:
@@ -292,7 +293,7 @@ def _missed_percentages(doc: Doc, taken: list[tuple[int, int]]) -> list[NumberMe
     """'at just 31 per cent': a percentage the tagger left out (it misses some after an
     adverb); written in digits with its sign or words, it is never anything else."""
     out: list[NumberMention] = []
-    for match in PERCENTAGE.finditer(doc.text):
+    for match in PERCENTAGE.finditer(doc_text(doc)):
         if _inside(match.start(), match.end(), taken):
             continue
         span = doc.char_span(match.start(), match.end(), alignment_mode="expand")

@@ -149,24 +149,28 @@ class Event:
         return context.families(u.article.id for u in self.uses)
 
 
+def _told_by_noun(use: EventUse) -> bool:
+    """The mention's trigger is an event noun ('the rescue'), not a verb ('were rescued')."""
+    return fold(use.mention.text) in event_words().nouns
+
+
 def _refers_back(use: EventUse) -> bool:
     """An unnamed mention is the event just told, but for what happens to many people each:
     there only the noun refers back ('the rescue took 31 hours'); a verb tells another
     ('her parents were rescued on Tuesday')."""
-    return use.group not in MANY_PEOPLE_EACH or fold(use.mention.text) in event_words().nouns
+    return use.group not in MANY_PEOPLE_EACH or _told_by_noun(use)
 
 
 def people_who_resigned(events: list[Event]) -> frozenset[str]:
     """People the story says resigned ('X resigned', 'X quit'): a verb said of them, not the
     noun ('accepted X's resignation' would count the one who accepted it too). Calling them
     'former' after that is no contradiction of the pages that called them the holder."""
-    nouns = event_words().nouns
     return frozenset(
         person
         for event in events
         if event.group == "resignation"
         for use in event.uses
-        if fold(use.mention.text) not in nouns
+        if not _told_by_noun(use)
         for person in use.participants
     )
 

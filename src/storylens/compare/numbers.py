@@ -42,6 +42,9 @@ class NumberUse:
     context: frozenset[str]
     near: frozenset[str]  # stems of content words within a few words of the number
     later: bool = False  # the new value of a change the page reports (see is_new_value)
+    reading: bool = False  # a value set beside the earlier one it changed from (is_reading)
+    earlier_year: bool = False  # a figure of an earlier year's event (of_an_earlier_year)
+    breakdown: bool = False  # one part of a breakdown (in_breakdown)
 
     @property
     def key(self) -> tuple[bool, str, str]:
@@ -169,14 +172,18 @@ def _uses(context: StoryContext) -> list[NumberUse]:
             left = " ".join(text[start : mention.start].split()[-NEAR_WORDS:])
             right = " ".join(text[mention.end : end].split()[:NEAR_WORDS])
             near = {w for w in content_words(f"{left} {right}") - own if not w[:1].isdigit()}
+            index = sentence_index(article, mention.start)
             uses.append(
                 NumberUse(
                     article,
                     mention,
-                    sentence_index(article, mention.start),
+                    index,
                     frozenset(words),
                     frozenset(_stems(near)),
-                    is_new_value(article, mention),
+                    later=is_new_value(article, mention),
+                    reading=is_reading(article, mention),
+                    earlier_year=of_an_earlier_year(article, mention, context.frame_year),
+                    breakdown=in_breakdown(article, mention, index),
                 )
             )
     return uses
@@ -192,7 +199,7 @@ def is_new_value(article: AnnotatedArticle, mention: NumberMention) -> bool:
     quantity changed, and the new value is a later state than other pages report, so it
     is compared only with the sentence a rewrite made of it (the old value with any)."""
     text = article.article.text
-    if _UP_FROM.match(text[mention.end : mention.end + 20]):
+    if is_reading(article, mention):
         return True  # a reading beside an earlier one (see comparable_states)
     for before in article.numbers:
         if before.end <= mention.start and _TO.match(text[before.end : mention.start]):
@@ -248,12 +255,11 @@ def _same_quantity(context: StoryContext, a: NumberUse, b: NumberUse) -> float:
     two_holders = bool(holder_a and holder_b and holder_a != holder_b)
     if two_holders and not (aligned and swapped_holders(context, a, holder_a, b, holder_b)):
         return 0.0  # 'Party A won 24 seats', 'Party B took 15 seats': two tallies
-    earlier_a = of_an_earlier_year(a, context.frame_year)
-    if earlier_a != of_an_earlier_year(b, context.frame_year):
+    if a.earlier_year != b.earlier_year:
         return 0.0  # 'since 2029, when thieves took silverware worth 30 million': history
     if aligned:
         return NUMBER_CONFIDENCE_ALIGNED
-    if in_breakdown(a) or in_breakdown(b):
+    if a.breakdown or b.breakdown:
         return 0.0  # 'Chile sent 62 rescuers, Colombia 38 and Mexico 43': one part of a total
     if same_family(context, a, b) and same_frame(a, b):
         return NUMBER_CONFIDENCE_CONTEXT
@@ -269,19 +275,21 @@ _JOINED_CLAUSE = re.compile(r"^\s*(?:when|where|which|in which|after|before)\b",
 _WRITTEN_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
-def of_an_earlier_year(use: NumberUse, frame_year: int | None) -> bool:
+def of_an_earlier_year(
+    article: AnnotatedArticle, mention: NumberMention, frame_year: int | None
+) -> bool:
     """The number's clause (with the clause a 'when' or 'which' clause hangs from) writes a
     year before the story's: a figure of another, earlier event."""
     if frame_year is None:
         return False
-    text = use.article.article.text
-    start, end = sentence_bounds(use.article, use.mention.start)
-    before = text[start : use.mention.start]
+    text = article.article.text
+    start, end = sentence_bounds(article, mention.start)
+    before = text[start : mention.start]
     cuts = [m.end() for m in _CLAUSE_EDGE.finditer(before)]
     clause_start = start + (cuts[-1] if cuts else 0)
-    if cuts and _JOINED_CLAUSE.match(text[clause_start : use.mention.start]):
+    if cuts and _JOINED_CLAUSE.match(text[clause_start : mention.start]):
         clause_start = start + (cuts[-2] if len(cuts) > 1 else 0)
-    after = _CLAUSE_EDGE.search(text, use.mention.end, end)
+    after = _CLAUSE_EDGE.search(text, mention.end, end)
     clause = text[clause_start : after.start() if after else end]
     return any(int(year) < frame_year for year in _WRITTEN_YEAR.findall(clause))
 
@@ -292,15 +300,14 @@ BREAKDOWN_PARTS = 3
 _NAMED_FIGURE = re.compile(r"\b[A-Z][\w-]+ (\d[\d,]*)\b(?![.,]?\d)")  # "Mexico 43"
 
 
-def in_breakdown(use: NumberUse) -> bool:
+def in_breakdown(article: AnnotatedArticle, mention: NumberMention, sentence: int) -> bool:
     """The number is one of three or more of its kind in its sentence, the others bare or
     written after a name the tagger left alone ('Chile sent 62 rescuers, Colombia 38 and
     Mexico 43'): a breakdown whose parts only a rewrite of that sentence states again."""
-    article, mention = use.article, use.mention
     parts = [
         number
         for number in article.numbers
-        if sentence_index(article, number.start) == use.sentence
+        if sentence_index(article, number.start) == sentence
         and number.unit == mention.unit
         and number.ordinal == mention.ordinal
         and number.counted in {None, mention.counted}
@@ -601,10 +608,11 @@ def _conflict(
             for number in article.numbers
         )
 
+    with_readings = {(u.article.id, u.sentence) for u in uses if u.later and u.reading}
     for i, a in enumerate(uses):
         for j in range(i + 1, len(uses)):
             b = uses[j]
-            if not comparable_states(context, a, b, uses):
+            if not comparable_states(context, a, b, with_readings):
                 continue
             if values_agree(a, b) or also_says(a.article.id, b) or also_says(b.article.id, a):
                 continue  # an article giving both values is counting two different things
@@ -646,37 +654,28 @@ def _conflict(
 
 
 def comparable_states(
-    context: StoryContext, a: NumberUse, b: NumberUse, uses: list[NumberUse]
+    context: StoryContext, a: NumberUse, b: NumberUse, with_readings: set[tuple[str, int]]
 ) -> bool:
     """Whether two uses may state the quantity at one time. The new value of a reported
     change is a later state than other pages give, so it meets only another page's new
     value; but a reading set beside an earlier one ('approval at 34%, down from 41% in
     January') is the sentence's figure of the day: it meets a rewrite of its own sentence,
     and a rewrite that kept one value of that sentence ('approval at just 31%') kept that
-    one, not the earlier."""
+    one, not the earlier. ``with_readings``: the sentences (article, index) that hold a
+    reading."""
     if a.later and b.later:
         return True
     aligned = context.aligned(a.article.id, a.sentence, b.article.id, b.sentence)
     if a.later or b.later:
-        return aligned and is_reading(a if a.later else b)
-    return not aligned or _beside_reading(a, uses) == _beside_reading(b, uses)
+        return aligned and (a if a.later else b).reading
+    beside_a = (a.article.id, a.sentence) in with_readings
+    return not aligned or beside_a == ((b.article.id, b.sentence) in with_readings)
 
 
-def is_reading(use: NumberUse) -> bool:
+def is_reading(article: AnnotatedArticle, mention: NumberMention) -> bool:
     """'34%, down from 41%': a value followed by the earlier one it changed from."""
-    text = use.article.article.text
-    return bool(_UP_FROM.match(text[use.mention.end : use.mention.end + 20]))
-
-
-def _beside_reading(use: NumberUse, uses: list[NumberUse]) -> bool:
-    """The earlier value beside a reading of the same sentence."""
-    return any(
-        other.later
-        and other.article.id == use.article.id
-        and other.sentence == use.sentence
-        and is_reading(other)
-        for other in uses
-    )
+    text = article.article.text
+    return bool(_UP_FROM.match(text[mention.end : mention.end + 20]))
 
 
 @dataclass(frozen=True)

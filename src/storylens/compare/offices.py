@@ -256,11 +256,12 @@ def heads_an_institution(office: str | None, jurisdiction: str | None) -> bool:
     return bool(words) and words[-1] in DIRECTED_INSTITUTIONS
 
 
-def is_single_seat(office: str | None) -> bool:
+def is_single_seat(office: str | None, jurisdiction: str | None = None) -> bool:
     """True when one jurisdiction has one holder of this office at a time (a post with an
-    area, one per area: 'chief executive for germany')."""
+    area, one per area: 'chief executive for germany'; a director of a museum, not of a
+    company)."""
     bare = split_area(bare_office(office))[0]
-    if bare in SINGLE_SEAT:
+    if bare in SINGLE_SEAT or heads_an_institution(bare, jurisdiction):
         return True
     words = bare.split()
     if not words or words[-1] != "minister" or set(words) & SHARED_SEAT_WORDS:

@@ -32,7 +32,6 @@ from storylens.compare.offices import (
     SHARED_SEAT_WORDS,
     SPOKESPERSON,
     bare_office,
-    heads_an_institution,
     is_single_seat,
     normalize_status,
     portfolio_set,
@@ -518,8 +517,7 @@ def role_holder_observations(context: StoryContext, titles: list[Observation]) -
     seats = []
     for observation in titles:
         status, office, jurisdiction = _parts(observation.normalized)
-        single = is_single_seat(office) or heads_an_institution(office, jurisdiction)
-        if status != "current" or not single:
+        if status != "current" or not is_single_seat(office, jurisdiction):
             continue
         seats.append(
             Observation(
